@@ -1,0 +1,732 @@
+//! The second stage: one source file to one [`Article`] with a markdown body.
+//!
+//! Markdown sources: TOML (`+++`) or YAML (`---`) front matter, then the body as written.
+//! Plain-text sources: an optional `Key: value` header block, a title line, then paragraphs,
+//! which are converted to markdown with every markdown-special character escaped.
+
+use crate::config::key_position;
+use crate::date::{self, Date};
+use crate::diagnostic::{Diagnostic, line_column, suggest};
+use crate::load::{Source, SourceKind};
+use serde_json::Value;
+
+/// One article as its source states it, before enrichment.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// Source path relative to the archive root.
+    pub path: String,
+    /// Plain-text title.
+    pub title: String,
+    /// Publication date, if the source gives one.
+    pub date: Option<Date>,
+    /// Date of the last update, if any.
+    pub updated: Option<Date>,
+    /// Who published it (`AFP`, `Briefing desk`).
+    pub source: Option<String>,
+    /// Where the original is.
+    pub source_url: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// A one-paragraph summary written by a curator.
+    pub summary: Option<String>,
+    /// Topics named in the source (curated).
+    pub topics: Vec<String>,
+    /// Places named in the source (curated).
+    pub places: Vec<String>,
+    /// A slug chosen by the curator.
+    pub slug: Option<String>,
+    /// Drafts are built only on request.
+    pub draft: bool,
+    /// Language tag, when it differs from the site's.
+    pub language: Option<String>,
+    /// The body as markdown.
+    pub body: String,
+}
+
+/// The front matter keys of markdown sources.
+pub const FRONT_MATTER_KEYS: [&str; 11] = [
+    "title",
+    "date",
+    "updated",
+    "source",
+    "source_url",
+    "author",
+    "summary",
+    "topics",
+    "places",
+    "slug",
+    "draft",
+];
+
+/// The header keys of plain-text sources.
+pub const HEADER_KEYS: [&str; 10] = [
+    "title", "date", "source", "url", "author", "topics", "places", "summary", "slug", "language",
+];
+
+/// Parses one source; errors name the line. Warnings come back beside the article.
+pub fn parse(source: &Source) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let text = source.text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut result = match source.kind {
+        SourceKind::Markdown => parse_markdown(&source.path, &text),
+        SourceKind::Text => Ok(parse_text(&source.path, &text)),
+    }?;
+    let article = &mut result.0;
+    if article.date.is_none() {
+        let stem = source
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .rsplit_once('.')
+            .map_or("", |(s, _)| s);
+        article.date = date::from_file_name(stem);
+        if article.date.is_none() {
+            result.1.push(Diagnostic::warning(
+                &source.path,
+                "no date (front matter `date`, a `Date:` header, or a YYYY-MM-DD file name prefix): listed as undated",
+            ));
+        }
+    }
+    Ok(result)
+}
+
+fn parse_markdown(path: &str, text: &str) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let first = text.lines().next().unwrap_or("").trim_end();
+    let (fence, format) = match first {
+        "+++" => ("+++", Format::Toml),
+        "---" => ("---", Format::Yaml),
+        _ => return parse_bare_markdown(path, text),
+    };
+    let after_open = first.len() + 1;
+    let rest = text.get(after_open..).unwrap_or("");
+    let mut close = None;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let t = line.trim_end();
+        if t == fence || (format == Format::Yaml && t == "...") {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((fm_end, body_start)) = close else {
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                format!(
+                    "the front matter opened with `{fence}` is never closed: did you forget the closing `{fence}` line?"
+                ),
+            )
+            .at(1, 1),
+        ]);
+    };
+    let fm = &rest[..fm_end];
+    let body = rest[body_start..].trim_start_matches('\n').to_string();
+    // Front matter line numbers count from the line after the opening fence.
+    let locate = |line: usize, column: usize| (line + 1, column);
+    let map = match format {
+        Format::Toml => match toml::from_str::<toml::Table>(fm) {
+            Ok(t) => toml_to_json(toml::Value::Table(t)),
+            Err(e) => {
+                let (l, c) = e.span().map_or((1, 1), |s| line_column(fm, s.start));
+                let (l, c) = locate(l, c);
+                return Err(vec![
+                    Diagnostic::error(
+                        path,
+                        format!(
+                            "invalid TOML front matter: {} (strings need quotes; lists look like [\"a\", \"b\"])",
+                            first_line(e.message())
+                        ),
+                    )
+                    .at(l, c),
+                ]);
+            }
+        },
+        Format::Yaml => match serde_norway::from_str::<serde_norway::Value>(fm) {
+            Ok(v) => serde_json::to_value(&v).unwrap_or(Value::Null),
+            Err(e) => {
+                let (l, c) = e
+                    .location()
+                    .map_or((1, 1), |loc| (loc.line().max(1), loc.column().max(1)));
+                let (l, c) = locate(l, c);
+                let msg = e.to_string();
+                let msg = msg.split(" at line ").next().unwrap_or(&msg);
+                return Err(vec![
+                    Diagnostic::error(
+                        path,
+                        format!("invalid YAML front matter: {msg} (each line is `key: value`)"),
+                    )
+                    .at(l, c),
+                ]);
+            }
+        },
+    };
+    let map = match map {
+        Value::Object(m) => m,
+        Value::Null => serde_json::Map::new(),
+        _ => {
+            return Err(vec![
+                Diagnostic::error(
+                    path,
+                    "the front matter should be a list of `key = value` (TOML) or `key: value` (YAML) lines",
+                )
+                .at(2, 1),
+            ]);
+        }
+    };
+    let mut fields = Fields::new(path, fm, 1);
+    let mut article = Article {
+        path: path.to_string(),
+        body,
+        ..Article::default()
+    };
+    for (key, value) in &map {
+        match key.as_str() {
+            "title" => article.title = fields.string(key, value).unwrap_or_default(),
+            "date" => article.date = fields.date(key, value),
+            "updated" => article.updated = fields.date(key, value),
+            "source" => article.source = fields.string(key, value),
+            "source_url" => article.source_url = fields.string(key, value),
+            "author" => article.author = fields.string(key, value),
+            "summary" => article.summary = fields.string(key, value),
+            "topics" => article.topics = fields.list(key, value),
+            "places" => article.places = fields.list(key, value),
+            "slug" => article.slug = fields.slug(key, value),
+            "draft" => article.draft = fields.boolean(key, value),
+            other => fields.unknown(other, &FRONT_MATTER_KEYS),
+        }
+    }
+    if article.title.trim().is_empty() && !fields.has_error_for("title") {
+        fields.problems.push(
+            Diagnostic::error(path, "no title: add `title = \"...\"` to the front matter").at(2, 1),
+        );
+    }
+    article.title = article.title.trim().to_string();
+    if fields.problems.is_empty() {
+        Ok((article, Vec::new()))
+    } else {
+        Err(fields.problems)
+    }
+}
+
+/// Markdown with no front matter: the first `# ` heading is the title.
+fn parse_bare_markdown(
+    path: &str,
+    text: &str,
+) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut lines = text.lines();
+    let mut title = None;
+    let mut consumed = 0;
+    for line in lines.by_ref() {
+        consumed += line.len() + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix("# ") {
+            title = Some(h.trim().trim_end_matches('#').trim().to_string());
+        }
+        break;
+    }
+    match title {
+        Some(title) if !title.is_empty() => Ok((
+            Article {
+                path: path.to_string(),
+                title,
+                body: text.get(consumed.min(text.len())..).unwrap_or("").trim_start().to_string(),
+                ..Article::default()
+            },
+            Vec::new(),
+        )),
+        _ => Err(vec![
+            Diagnostic::error(
+                path,
+                "no front matter and no `# Title` line: start the file with `+++`, a line `title = \"...\"`, and `+++` (did you forget the `+++`?)",
+            )
+            .at(1, 1),
+        ]),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Toml,
+    Yaml,
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s).trim()
+}
+
+fn toml_to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+/// Typed reads of front-matter values, collecting one problem per bad field.
+struct Fields<'a> {
+    path: &'a str,
+    text: &'a str,
+    line_offset: usize,
+    problems: Vec<Diagnostic>,
+    bad_keys: Vec<String>,
+}
+
+impl<'a> Fields<'a> {
+    fn new(path: &'a str, text: &'a str, line_offset: usize) -> Self {
+        Fields {
+            path,
+            text,
+            line_offset,
+            problems: Vec::new(),
+            bad_keys: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, key: &str, message: String) {
+        let (l, c) = key_position(self.text, key);
+        self.problems
+            .push(Diagnostic::error(self.path, message).at(l + self.line_offset, c));
+        self.bad_keys.push(key.to_string());
+    }
+
+    fn has_error_for(&self, key: &str) -> bool {
+        self.bad_keys.iter().any(|k| k == key)
+    }
+
+    fn string(&mut self, key: &str, v: &Value) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Null => None,
+            _ => {
+                self.problem(key, format!("`{key}` should be text in quotes"));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str, v: &Value) -> Option<Date> {
+        let s = self.string(key, v)?;
+        match Date::parse(&s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.problem(key, format!("`{key}`: {e}"));
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, key: &str, v: &Value) -> Vec<String> {
+        let items: Vec<String> = match v {
+            Value::Array(items) => items
+                .iter()
+                .filter_map(|i| match i {
+                    Value::String(s) => Some(s.trim().to_string()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            Value::String(s) => s.split(',').map(|s| s.trim().to_string()).collect(),
+            Value::Null => Vec::new(),
+            _ => {
+                self.problem(
+                    key,
+                    format!("`{key}` should be a list: {key} = [\"a\", \"b\"]"),
+                );
+                return Vec::new();
+            }
+        };
+        if let Value::Array(raw) = v
+            && raw.len() != items.len()
+        {
+            self.problem(
+                key,
+                format!("every item of `{key}` should be text in quotes"),
+            );
+        }
+        items.into_iter().filter(|s| !s.is_empty()).collect()
+    }
+
+    fn slug(&mut self, key: &str, v: &Value) -> Option<String> {
+        let s = self.string(key, v)?;
+        match crate::slug::check_curated(&s) {
+            Ok(()) => Some(s),
+            Err(e) => {
+                self.problem(key, e);
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str, v: &Value) -> bool {
+        match v {
+            Value::Bool(b) => *b,
+            _ => {
+                self.problem(key, format!("`{key}` should be true or false"));
+                false
+            }
+        }
+    }
+
+    fn unknown(&mut self, key: &str, known: &[&str]) {
+        let hint = match suggest(key, known) {
+            Some(k) => format!(", did you mean `{k}`?"),
+            None => format!("; the keys are {}", known.join(", ")),
+        };
+        self.problem(key, format!("unknown front matter key `{key}`{hint}"));
+    }
+}
+
+/// A plain-text source: header block, title line, paragraphs.
+fn parse_text(path: &str, text: &str) -> (Article, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let mut article = Article {
+        path: path.to_string(),
+        ..Article::default()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    if i < lines.len() && header_line(lines[i]).is_some_and(|(k, _)| is_header_key(k)) {
+        while i < lines.len() && !lines[i].trim().is_empty() {
+            let Some((key, value)) = header_line(lines[i]) else {
+                break;
+            };
+            let value = value.trim().to_string();
+            let line_no = i + 1;
+            match key.to_ascii_lowercase().as_str() {
+                "title" => article.title = value,
+                "date" => match Date::parse(&value) {
+                    Ok(d) => article.date = Some(d),
+                    Err(e) => warnings.push(
+                        Diagnostic::warning(path, format!("`Date:` {e}; the line is ignored"))
+                            .at(line_no, 1),
+                    ),
+                },
+                "source" => article.source = Some(value),
+                "url" => article.source_url = Some(value),
+                "author" => article.author = Some(value),
+                "topics" => article.topics = split_list(&value),
+                "places" => article.places = split_list(&value),
+                "summary" => article.summary = Some(value),
+                "slug" => match crate::slug::check_curated(&value) {
+                    Ok(()) => article.slug = Some(value),
+                    Err(e) => warnings.push(
+                        Diagnostic::warning(path, format!("{e}; the line is ignored"))
+                            .at(line_no, 1),
+                    ),
+                },
+                "language" => article.language = Some(value),
+                other => {
+                    let hint = suggest(other, &HEADER_KEYS)
+                        .map(|k| format!(", did you mean `{}`?", capitalize(k)))
+                        .unwrap_or_default();
+                    warnings.push(
+                        Diagnostic::warning(
+                            path,
+                            format!("unknown header key `{key}`{hint}; the line is ignored"),
+                        )
+                        .at(line_no, 1),
+                    );
+                    let _ = other;
+                }
+            }
+            i += 1;
+        }
+    }
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    if article.title.is_empty() && i < lines.len() {
+        article.title = normalise_spaces(lines[i]);
+        i += 1;
+    }
+    if article.title.is_empty() {
+        article.title = "Untitled".into();
+        warnings.push(Diagnostic::warning(
+            path,
+            "no title line: the article is called \"Untitled\"",
+        ));
+    }
+    article.body = text_to_markdown(&lines[i.min(lines.len())..]);
+    (article, warnings)
+}
+
+fn header_line(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let ok = !key.is_empty()
+        && key.len() <= 24
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ' ');
+    (ok && (value.is_empty() || value.starts_with([' ', '\t']))).then_some((key.trim(), value))
+}
+
+fn is_header_key(key: &str) -> bool {
+    HEADER_KEYS.contains(&key.to_ascii_lowercase().as_str())
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn split_list(value: &str) -> Vec<String> {
+    value
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn normalise_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Body lines of a plain-text source to markdown: blocks are separated by blank lines;
+/// hard-wrapped lines are joined; a short line without closing punctuation between two
+/// blocks is a sub-heading; `- ` / `* ` / `• ` lines are lists; `>` lines are quotes.
+pub fn text_to_markdown(lines: &[&str]) -> String {
+    let mut blocks: Vec<Vec<&str>> = Vec::new();
+    let mut current = Vec::new();
+    for line in lines {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(*line);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    let mut out = String::new();
+    let count = blocks.len();
+    for (n, block) in blocks.iter().enumerate() {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        let is_list = block.iter().all(|l| list_item(l).is_some());
+        let is_quote = block.iter().all(|l| l.trim_start().starts_with('>'));
+        if is_list {
+            let items: Vec<String> = block
+                .iter()
+                .filter_map(|l| list_item(l))
+                .map(|item| format!("- {}", escape_markdown(&normalise_spaces(item), false)))
+                .collect();
+            out.push_str(&items.join("\n"));
+        } else if is_quote {
+            let text: Vec<&str> = block
+                .iter()
+                .map(|l| l.trim_start().trim_start_matches('>').trim())
+                .collect();
+            out.push_str("> ");
+            out.push_str(&escape_markdown(&normalise_spaces(&text.join(" ")), true));
+        } else {
+            let text = normalise_spaces(&block.join(" "));
+            let between = n > 0 && n + 1 < count;
+            if block.len() == 1 && between && is_subheading(&text) {
+                out.push_str("## ");
+                out.push_str(&escape_markdown(&text, false));
+            } else {
+                out.push_str(&escape_markdown(&text, true));
+            }
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn list_item(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    ["- ", "* ", "• ", "· "]
+        .iter()
+        .find_map(|m| t.strip_prefix(m))
+        .filter(|rest| !rest.trim().is_empty())
+}
+
+fn is_subheading(text: &str) -> bool {
+    let chars = text.chars().count();
+    let last = text
+        .trim_end_matches(['"', '\'', '’', '”', '»', ')', ']'])
+        .chars()
+        .last();
+    let starts_well = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    chars <= 80
+        && text.split_whitespace().count() <= 12
+        && starts_well
+        && !matches!(
+            last,
+            Some('.' | '!' | '?' | ':' | ';' | ',' | '…' | '-' | '–' | '—')
+        )
+}
+
+/// Escapes text so that markdown renders it exactly as written.
+///
+/// `block_start` marks text that begins a block, where `1984.`, `- `, `+ `, `=` and `#` would
+/// otherwise start a list, a heading or a rule.
+pub fn escape_markdown(text: &str, block_start: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    if block_start {
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && digits <= 9 && matches!(text.as_bytes().get(digits), Some(b'.' | b')')) {
+            out.push_str(&text[..digits]);
+            out.push('\\');
+            out.push_str(&escape_inline(&text[digits..]));
+            return out;
+        }
+        if text.starts_with(['-', '+', '=']) {
+            out.push('\\');
+        }
+    }
+    out.push_str(&escape_inline(text));
+    out
+}
+
+fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnostic>> {
+        parse(&Source {
+            path: "content/a.md".into(),
+            kind: SourceKind::Markdown,
+            text: text.into(),
+        })
+    }
+
+    fn txt(name: &str, text: &str) -> (Article, Vec<Diagnostic>) {
+        parse(&Source {
+            path: format!("content/{name}"),
+            kind: SourceKind::Text,
+            text: text.into(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn reads_toml_front_matter() {
+        let (a, w) = md("+++\ntitle = \"Kabul\"\ndate = 2021-07-17\ntopics = [\"politics\"]\nplaces = [\"Kabul\", \"Doha\"]\ndraft = false\n+++\n\nBody *here*.\n").unwrap();
+        assert_eq!(a.title, "Kabul");
+        assert_eq!(a.date.unwrap().iso(), "2021-07-17");
+        assert_eq!(a.places, ["Kabul", "Doha"]);
+        assert_eq!(a.body, "Body *here*.\n");
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn reads_yaml_front_matter() {
+        let (a, _) = md("---\ntitle: \"Doha talks\"\ndate: 1987-02-26T15:01:01\ntopics: [\"a\", \"b\"]\nsource: Reuters\n---\nText\n").unwrap();
+        assert_eq!(a.title, "Doha talks");
+        assert_eq!(a.date.unwrap().seconds, Some(54061));
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = md("+++\ntitle = \"x\"\ndate = \"not a date\"\npalces = [\"Kabul\"]\n+++\n")
+            .unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].line, Some(3));
+        assert!(e[0].message.contains("not a date"));
+        assert_eq!(e[1].line, Some(4));
+        assert!(e[1].message.contains("did you mean `places`?"));
+    }
+
+    #[test]
+    fn toml_and_yaml_syntax_errors_have_positions() {
+        let e = md("+++\ntitle = \"x\"\ndate = = 2\n+++\n").unwrap_err();
+        assert_eq!(e[0].line, Some(3), "{}", e[0]);
+        let e = md("---\ntitle: x\n  bad: [unclosed\n---\n").unwrap_err();
+        assert!(e[0].line.unwrap() >= 2, "{}", e[0]);
+        assert!(e[0].message.contains("YAML"));
+    }
+
+    #[test]
+    fn unclosed_front_matter_says_so() {
+        let e = md("+++\ntitle = \"x\"\n").unwrap_err();
+        assert!(e[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn bad_slugs_are_errors() {
+        let e = md("+++\ntitle = \"x\"\nslug = \"../../evil\"\n+++\n").unwrap_err();
+        assert_eq!(e[0].line, Some(3));
+    }
+
+    #[test]
+    fn reads_a_text_source() {
+        let (a, w) = txt(
+            "x.txt",
+            "Date: 2021-07-17\nSource: AFP\n\nTaliban, Kabul officials hold talks\n\nFirst paragraph\nwrapped here.\n\n‘Ready for dialogue’\n\nSecond paragraph.\n",
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(a.title, "Taliban, Kabul officials hold talks");
+        assert_eq!(a.source.as_deref(), Some("AFP"));
+        assert_eq!(
+            a.body,
+            "First paragraph wrapped here.\n\n## ‘Ready for dialogue’\n\nSecond paragraph.\n"
+        );
+    }
+
+    #[test]
+    fn text_dates_come_from_file_names() {
+        let (a, w) = txt("2021-07-17-kabul.txt", "Title\n\nBody.\n");
+        assert_eq!(a.date.unwrap().iso(), "2021-07-17");
+        assert!(w.is_empty());
+        let (a, w) = txt("kabul.txt", "Title\n\nBody.\n");
+        assert!(a.date.is_none());
+        assert!(w[0].message.contains("undated"));
+    }
+
+    #[test]
+    fn text_is_escaped_for_markdown() {
+        assert_eq!(escape_markdown("1984. A year", true), "1984\\. A year");
+        assert_eq!(escape_markdown("- not a list", true), "\\- not a list");
+        assert_eq!(
+            escape_markdown("<script>*x* [a](b) &copy; `c` | d_e \\", true),
+            "\\<script\\>\\*x\\* \\[a\\](b) \\&copy; \\`c\\` \\| d\\_e \\\\"
+        );
+    }
+
+    #[test]
+    fn text_lists_and_quotes() {
+        let body = text_to_markdown(&[
+            "Intro.", "", "- one", "- two", "", "> quoted", "> more", "", "End.",
+        ]);
+        assert_eq!(body, "Intro.\n\n- one\n- two\n\n> quoted more\n\nEnd.\n");
+    }
+}
