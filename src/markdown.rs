@@ -84,20 +84,6 @@ pub fn render(markdown: &str) -> Rendered {
             }
             Event::End(TagEnd::HtmlBlock) => events.push(Event::End(TagEnd::CodeBlock)),
             Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => events.push(Event::Start(Tag::Heading {
-                level: demote(level),
-                id,
-                classes,
-                attrs,
-            })),
-            Event::End(TagEnd::Heading(level)) => {
-                events.push(Event::End(TagEnd::Heading(demote(level))))
-            }
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
                 depth += 1;
                 if safe_url(dest_url) {
@@ -117,6 +103,7 @@ pub fn render(markdown: &str) -> Rendered {
             other => events.push(other),
         }
     }
+    outline_headings(&mut events);
     out.lead = out.lead.split_whitespace().collect::<Vec<_>>().join(" ");
     out.html.reserve(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
@@ -130,14 +117,29 @@ enum Lead {
     Done,
 }
 
-/// The page has its own `<h1>`: body headings start one level below.
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
+/// The page has its own `<h1>`: body headings are shifted so that the highest of them is an
+/// `<h2>` and the outline has no gaps at its top (`#` and `###` alike become `<h2>`).
+fn outline_headings(events: &mut [Event]) {
+    let Some(top) = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+    else {
+        return;
+    };
+    let shift = |level: HeadingLevel| {
+        let n = (level as usize + 2).saturating_sub(top).clamp(2, 6);
+        HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
+    };
+    for e in events.iter_mut() {
+        match e {
+            Event::Start(Tag::Heading { level, .. }) => *level = shift(*level),
+            Event::End(TagEnd::Heading(level)) => *level = shift(*level),
+            _ => {}
+        }
     }
 }
 
@@ -277,9 +279,12 @@ mod tests {
 
     #[test]
     fn headings_start_below_the_page_title_and_lead_is_the_first_paragraph() {
-        let r = render("# Part\n\nFirst *para*\nwraps.\n\nSecond.\n");
+        let r = render("# Part\n\nFirst *para*\nwraps.\n\n## Sub\n\nSecond.\n");
         assert!(r.html.contains("<h2>Part</h2>"));
+        assert!(r.html.contains("<h3>Sub</h3>"));
+        assert!(render("## A\n\n#### B\n").html.contains("<h2>A</h2>\n<h4>B</h4>"));
+        assert!(render("### Only\n").html.contains("<h2>Only</h2>"));
         assert_eq!(r.lead, "First para wraps.");
-        assert_eq!(r.words, 5);
+        assert_eq!(r.words, 6);
     }
 }
