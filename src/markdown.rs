@@ -217,7 +217,10 @@ pub fn highlight_css() -> String {
     if let Some(light) = themes.themes.get("InspiredGitHub")
         && let Ok(rules) = css_for_theme_with_class_style(light, CLASS_STYLE)
     {
+        // Scoped, so that no light colour survives where the dark theme sets none.
+        css.push_str("@media not all and (prefers-color-scheme: dark) {\n");
         css.push_str(&rules);
+        css.push_str("}\n");
     }
     if let Some(dark) = themes.themes.get("base16-ocean.dark")
         && let Ok(rules) = css_for_theme_with_class_style(dark, CLASS_STYLE)
@@ -282,7 +285,11 @@ mod tests {
         let r = render("# Part\n\nFirst *para*\nwraps.\n\n## Sub\n\nSecond.\n");
         assert!(r.html.contains("<h2>Part</h2>"));
         assert!(r.html.contains("<h3>Sub</h3>"));
-        assert!(render("## A\n\n#### B\n").html.contains("<h2>A</h2>\n<h4>B</h4>"));
+        assert!(
+            render("## A\n\n#### B\n")
+                .html
+                .contains("<h2>A</h2>\n<h4>B</h4>")
+        );
         assert!(render("### Only\n").html.contains("<h2>Only</h2>"));
         assert_eq!(r.lead, "First para wraps.");
         assert_eq!(r.words, 6);
