@@ -313,7 +313,9 @@ pub fn render_site(
                     .map_err(|e| RenderError::Template {
                         template: template.to_string(),
                         page: file.clone(),
-                        message: error_chain(&e),
+                        message: crate::diagnostic::error_chain(&e)
+                            .trim_start_matches("error: ")
+                            .to_string(),
                     })?;
             writer.write(&file, html.as_bytes())?;
             Ok(())
@@ -406,18 +408,6 @@ fn shorten(text: &str, max_chars: usize) -> String {
     let cut: String = text.chars().take(max_chars).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
-}
-
-/// A tera error with its causes, on one line.
-fn error_chain(e: &tera::Error) -> String {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
-        source = s.source();
-    }
-    message
 }
 
 struct PageRenderer<'a> {

@@ -100,7 +100,8 @@ impl Theme {
                 .iter()
                 .map(|(name, (_, text))| (name.as_str(), text.as_str())),
         ) {
-            let message = tera_message(&e);
+            let message = crate::diagnostic::error_chain(&e);
+            let message = message.trim_start_matches("error: ");
             // Name the file the error is in when tera says which template it is.
             let shown = templates
                 .iter()
@@ -185,15 +186,4 @@ fn files_under(
         }
     }
     out
-}
-
-fn tera_message(e: &tera::Error) -> String {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
-        source = s.source();
-    }
-    message
 }
