@@ -5,7 +5,7 @@
 //! and swapped into place only when complete, so a failed or killed build leaves the
 //! previous site exactly as it was.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -47,7 +47,12 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 /// Where output goes.
 #[derive(Debug)]
 enum Target {
-    Disk { staging: PathBuf, output: PathBuf },
+    Disk {
+        staging: PathBuf,
+        output: PathBuf,
+        /// Folders already made, so each is made once rather than once per file.
+        folders: Mutex<HashSet<PathBuf>>,
+    },
     Memory(Mutex<BTreeMap<String, Vec<u8>>>),
 }
 
@@ -67,7 +72,11 @@ impl Writer {
         remove_if_present(&sibling(&output, "briefing-old"))?;
         std::fs::create_dir_all(&staging).map_err(io_error(&staging))?;
         let writer = Writer {
-            target: Target::Disk { staging, output },
+            target: Target::Disk {
+                staging,
+                output,
+                folders: Mutex::new(HashSet::new()),
+            },
         };
         writer.write(
             MARKER,
@@ -89,10 +98,16 @@ impl Writer {
             return Err(WriteError::OutsideOutput(path.to_string()));
         }
         match &self.target {
-            Target::Disk { staging, .. } => {
+            Target::Disk {
+                staging, folders, ..
+            } => {
                 let full = staging.join(path);
                 if let Some(parent) = full.parent() {
-                    std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+                    let mut made = folders.lock().unwrap_or_else(|e| e.into_inner());
+                    if !made.contains(parent) {
+                        std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+                        made.insert(parent.to_path_buf());
+                    }
                 }
                 std::fs::write(&full, bytes).map_err(io_error(&full))
             }
@@ -110,7 +125,9 @@ impl Writer {
             Target::Memory(files) => {
                 Ok(Some(files.into_inner().unwrap_or_else(|e| e.into_inner())))
             }
-            Target::Disk { staging, output } => {
+            Target::Disk {
+                staging, output, ..
+            } => {
                 swap_into_place(&staging, &output)?;
                 Ok(None)
             }
