@@ -7,8 +7,11 @@
 
 pub mod archive;
 pub mod config;
+pub mod convert;
 pub mod date;
 pub mod diagnostic;
+pub mod extract;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod parse;

@@ -35,6 +35,32 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Show what the pipeline makes of each source: title, date, cleaned text, what was removed.
+    Extract {
+        /// Print one JSON object per article and line, for scripts and scorers.
+        #[arg(long)]
+        json: bool,
+        /// The archive's folder; its content/ is read when no FILES are given.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Source files, or folders searched for .txt and .md files.
+        files: Vec<PathBuf>,
+    },
+    /// Convert plain-text sources into content/<date>-<slug>.md for curators to correct.
+    Import {
+        /// Source files, or folders searched for .txt files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The archive's folder (its content/ receives the files).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
+        /// Say what would be written, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Check the archive (sources, config, templates) and write nothing.
     Check {
         /// The archive's folder.
@@ -71,6 +97,13 @@ fn main() -> ExitCode {
             };
             run(&options, Destination::Disk, quiet)
         }
+        Command::Extract { json, root, files } => extract(json, &root, files),
+        Command::Import {
+            files,
+            root,
+            force,
+            dry_run,
+        } => import(&files, &root, force, dry_run),
         Command::Check { root, drafts } => {
             let options = BuildOptions {
                 root,
@@ -143,5 +176,89 @@ fn run(options: &BuildOptions, destination: Destination, quiet: bool) -> ExitCod
             eprintln!("nothing was written; the previous site is unchanged");
             ExitCode::from(1)
         }
+    }
+}
+
+fn extract(json: bool, root: &std::path::Path, files: Vec<PathBuf>) -> ExitCode {
+    use rayon::prelude::*;
+    use std::io::Write;
+    let paths = if files.is_empty() {
+        vec![root.join("content")]
+    } else {
+        files
+    };
+    let (sources, mut problems) = briefing::extract::source_files(&paths);
+    let results: Vec<_> = sources
+        .par_iter()
+        .map(|(path, kind)| {
+            briefing::extract::extract_file(path, *kind, &path.display().to_string())
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for result in results {
+        match result {
+            Ok((extraction, warnings)) => {
+                problems.extend(warnings);
+                let written = if json {
+                    serde_json::to_writer(&mut out, &extraction)
+                        .and_then(|()| writeln!(out).map_err(serde_json::Error::io))
+                } else {
+                    writeln!(out, "{}", briefing::extract::report(&extraction))
+                        .map_err(serde_json::Error::io)
+                };
+                if written.is_err() {
+                    // The reader went away (a closed pipe): stop quietly.
+                    return ExitCode::SUCCESS;
+                }
+            }
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    let _ = out.flush();
+    report_problems(&problems)
+}
+
+fn import(files: &[PathBuf], root: &std::path::Path, force: bool, dry_run: bool) -> ExitCode {
+    use briefing::import::{ImportOptions, Outcome};
+    let (outcomes, problems) =
+        briefing::import::import(files, root, ImportOptions { force, dry_run });
+    let verb = if dry_run { "would write" } else { "wrote" };
+    let (mut wrote, mut skipped) = (0, 0);
+    for (source, outcome) in &outcomes {
+        match outcome {
+            Outcome::Wrote(target) => {
+                wrote += 1;
+                println!("{verb} {target} (from {source})");
+            }
+            Outcome::Skipped(why) => {
+                skipped += 1;
+                println!("skipped {source}: {why}");
+            }
+        }
+    }
+    let code = report_problems(&problems);
+    eprintln!(
+        "{wrote} {}, {skipped} skipped",
+        if dry_run { "to write" } else { "written" }
+    );
+    code
+}
+
+/// Prints warnings and errors; exit code 1 when there is an error.
+fn report_problems(problems: &[briefing::diagnostic::Diagnostic]) -> ExitCode {
+    let mut failed = false;
+    for p in problems {
+        if p.is_error() {
+            failed = true;
+            eprintln!("error: {p}");
+        } else {
+            eprintln!("warning: {p}");
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -110,6 +110,46 @@ pub fn render(markdown: &str) -> Rendered {
     out
 }
 
+/// The words of a markdown body as a reader sees them: blocks separated by one blank line,
+/// list items and table rows one a line, markup gone.
+pub fn plain_text(markdown: &str) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = String::new();
+    let mut block = String::new();
+    let flush = |block: &mut String, out: &mut String| {
+        let text = block.trim();
+        if !text.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(text);
+        }
+        block.clear();
+    };
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                block.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => block.push(' '),
+            Event::End(TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead) => block.push('\n'),
+            Event::End(TagEnd::TableCell) => block.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::List(_)
+                | TagEnd::Table
+                | TagEnd::HtmlBlock,
+            ) => flush(&mut block, &mut out),
+            _ => {}
+        }
+    }
+    flush(&mut block, &mut out);
+    out
+}
+
 #[derive(PartialEq, Eq)]
 enum Lead {
     Waiting,

@@ -44,7 +44,7 @@ pub struct Article {
 }
 
 /// The front matter keys of markdown sources.
-pub const FRONT_MATTER_KEYS: [&str; 11] = [
+pub const FRONT_MATTER_KEYS: [&str; 12] = [
     "title",
     "date",
     "updated",
@@ -56,11 +56,7 @@ pub const FRONT_MATTER_KEYS: [&str; 11] = [
     "places",
     "slug",
     "draft",
-];
-
-/// The header keys of plain-text sources.
-pub const HEADER_KEYS: [&str; 10] = [
-    "title", "date", "source", "url", "author", "topics", "places", "summary", "slug", "language",
+    "language",
 ];
 
 /// Parses one source; errors name the line. Warnings come back beside the article.
@@ -72,14 +68,7 @@ pub fn parse(source: &Source) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnost
     }?;
     let article = &mut result.0;
     if article.date.is_none() {
-        let stem = source
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .rsplit_once('.')
-            .map_or("", |(s, _)| s);
-        article.date = date::from_file_name(stem);
+        article.date = date_from_path(&source.path);
         if article.date.is_none() {
             result.1.push(Diagnostic::warning(
                 &source.path,
@@ -193,6 +182,7 @@ fn parse_markdown(path: &str, text: &str) -> Result<(Article, Vec<Diagnostic>), 
             "places" => article.places = fields.list(key, value),
             "slug" => article.slug = fields.slug(key, value),
             "draft" => article.draft = fields.boolean(key, value),
+            "language" => article.language = fields.string(key, value),
             other => fields.unknown(other, &FRONT_MATTER_KEYS),
         }
     }
@@ -386,234 +376,45 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// A plain-text source: header block, title line, paragraphs.
+/// The date in a `YYYY-MM-DD` prefix of a source's file name, if there is one.
+pub fn date_from_path(path: &str) -> Option<Date> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    date::from_file_name(stem)
+}
+
+/// A plain-text source, through the conversion stage.
 fn parse_text(path: &str, text: &str) -> (Article, Vec<Diagnostic>) {
-    let mut warnings = Vec::new();
-    let mut article = Article {
+    let (article, conv) = text_article(path, text);
+    (article, conv.warnings)
+}
+
+/// The article a plain-text source makes, and the conversion behind it (for `extract` and
+/// `import`, which show or keep what the build uses).
+pub fn text_article(path: &str, text: &str) -> (Article, crate::convert::Conversion) {
+    let conv = crate::convert::convert(path, text);
+    let h = &conv.header;
+    let source = h
+        .source
+        .clone()
+        .or_else(|| conv.dateline.as_ref().and_then(|d| d.source.clone()));
+    let article = Article {
         path: path.to_string(),
-        ..Article::default()
+        title: conv.title.clone(),
+        date: h.date,
+        updated: None,
+        source,
+        source_url: h.url.clone(),
+        author: h.author.clone(),
+        summary: h.summary.clone(),
+        topics: h.topics.clone(),
+        places: h.places.clone(),
+        slug: h.slug.clone(),
+        draft: false,
+        language: h.language.clone(),
+        body: conv.markdown(),
     };
-    let lines: Vec<&str> = text.lines().collect();
-    let mut i = 0;
-    while i < lines.len() && lines[i].trim().is_empty() {
-        i += 1;
-    }
-    if i < lines.len() && header_line(lines[i]).is_some_and(|(k, _)| is_header_key(k)) {
-        while i < lines.len() && !lines[i].trim().is_empty() {
-            let Some((key, value)) = header_line(lines[i]) else {
-                break;
-            };
-            let value = value.trim().to_string();
-            let line_no = i + 1;
-            match key.to_ascii_lowercase().as_str() {
-                "title" => article.title = value,
-                "date" => match Date::parse(&value) {
-                    Ok(d) => article.date = Some(d),
-                    Err(e) => warnings.push(
-                        Diagnostic::warning(path, format!("`Date:` {e}; the line is ignored"))
-                            .at(line_no, 1),
-                    ),
-                },
-                "source" => article.source = Some(value),
-                "url" => article.source_url = Some(value),
-                "author" => article.author = Some(value),
-                "topics" => article.topics = split_list(&value),
-                "places" => article.places = split_list(&value),
-                "summary" => article.summary = Some(value),
-                "slug" => match crate::slug::check_curated(&value) {
-                    Ok(()) => article.slug = Some(value),
-                    Err(e) => warnings.push(
-                        Diagnostic::warning(path, format!("{e}; the line is ignored"))
-                            .at(line_no, 1),
-                    ),
-                },
-                "language" => article.language = Some(value),
-                other => {
-                    let hint = suggest(other, &HEADER_KEYS)
-                        .map(|k| format!(", did you mean `{}`?", capitalize(k)))
-                        .unwrap_or_default();
-                    warnings.push(
-                        Diagnostic::warning(
-                            path,
-                            format!("unknown header key `{key}`{hint}; the line is ignored"),
-                        )
-                        .at(line_no, 1),
-                    );
-                    let _ = other;
-                }
-            }
-            i += 1;
-        }
-    }
-    while i < lines.len() && lines[i].trim().is_empty() {
-        i += 1;
-    }
-    if article.title.is_empty() && i < lines.len() {
-        article.title = normalise_spaces(lines[i]);
-        i += 1;
-    }
-    if article.title.is_empty() {
-        article.title = "Untitled".into();
-        warnings.push(Diagnostic::warning(
-            path,
-            "no title line: the article is called \"Untitled\"",
-        ));
-    }
-    article.body = text_to_markdown(&lines[i.min(lines.len())..]);
-    (article, warnings)
-}
-
-fn header_line(line: &str) -> Option<(&str, &str)> {
-    let (key, value) = line.split_once(':')?;
-    let ok = !key.is_empty()
-        && key.len() <= 24
-        && key.starts_with(|c: char| c.is_ascii_alphabetic())
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ' ');
-    (ok && (value.is_empty() || value.starts_with([' ', '\t']))).then_some((key.trim(), value))
-}
-
-fn is_header_key(key: &str) -> bool {
-    HEADER_KEYS.contains(&key.to_ascii_lowercase().as_str())
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-fn split_list(value: &str) -> Vec<String> {
-    value
-        .split([',', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-fn normalise_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Body lines of a plain-text source to markdown: blocks are separated by blank lines;
-/// hard-wrapped lines are joined; a short line without closing punctuation between two
-/// blocks is a sub-heading; `- ` / `* ` / `• ` lines are lists; `>` lines are quotes.
-pub fn text_to_markdown(lines: &[&str]) -> String {
-    let mut blocks: Vec<Vec<&str>> = Vec::new();
-    let mut current = Vec::new();
-    for line in lines {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(*line);
-        }
-    }
-    if !current.is_empty() {
-        blocks.push(current);
-    }
-    let mut out = String::new();
-    let count = blocks.len();
-    for (n, block) in blocks.iter().enumerate() {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        let is_list = block.iter().all(|l| list_item(l).is_some());
-        let is_quote = block.iter().all(|l| l.trim_start().starts_with('>'));
-        if is_list {
-            let items: Vec<String> = block
-                .iter()
-                .filter_map(|l| list_item(l))
-                .map(|item| format!("- {}", escape_markdown(&normalise_spaces(item), false)))
-                .collect();
-            out.push_str(&items.join("\n"));
-        } else if is_quote {
-            let text: Vec<&str> = block
-                .iter()
-                .map(|l| l.trim_start().trim_start_matches('>').trim())
-                .collect();
-            out.push_str("> ");
-            out.push_str(&escape_markdown(&normalise_spaces(&text.join(" ")), true));
-        } else {
-            let text = normalise_spaces(&block.join(" "));
-            let between = n > 0 && n + 1 < count;
-            if block.len() == 1 && between && is_subheading(&text) {
-                out.push_str("## ");
-                out.push_str(&escape_markdown(&text, false));
-            } else {
-                out.push_str(&escape_markdown(&text, true));
-            }
-        }
-    }
-    out.push('\n');
-    out
-}
-
-fn list_item(line: &str) -> Option<&str> {
-    let t = line.trim_start();
-    ["- ", "* ", "• ", "· "]
-        .iter()
-        .find_map(|m| t.strip_prefix(m))
-        .filter(|rest| !rest.trim().is_empty())
-}
-
-fn is_subheading(text: &str) -> bool {
-    let chars = text.chars().count();
-    let last = text
-        .trim_end_matches(['"', '\'', '’', '”', '»', ')', ']'])
-        .chars()
-        .last();
-    let starts_well = text
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    chars <= 80
-        && text.split_whitespace().count() <= 12
-        && starts_well
-        && !matches!(
-            last,
-            Some('.' | '!' | '?' | ':' | ';' | ',' | '…' | '-' | '–' | '—')
-        )
-}
-
-/// Escapes text so that markdown renders it exactly as written.
-///
-/// `block_start` marks text that begins a block, where `1984.`, `- `, `+ `, `=` and `#` would
-/// otherwise start a list, a heading or a rule.
-pub fn escape_markdown(text: &str, block_start: bool) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    if block_start {
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && digits <= 9 && matches!(text.as_bytes().get(digits), Some(b'.' | b')')) {
-            out.push_str(&text[..digits]);
-            out.push('\\');
-            out.push_str(&escape_inline(&text[digits..]));
-            return out;
-        }
-        if text.starts_with(['-', '+', '=']) {
-            out.push('\\');
-        }
-    }
-    out.push_str(&escape_inline(text));
-    out
-}
-
-fn escape_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    (article, conv)
 }
 
 #[cfg(test)]
@@ -710,23 +511,5 @@ mod tests {
         let (a, w) = txt("kabul.txt", "Title\n\nBody.\n");
         assert!(a.date.is_none());
         assert!(w[0].message.contains("undated"));
-    }
-
-    #[test]
-    fn text_is_escaped_for_markdown() {
-        assert_eq!(escape_markdown("1984. A year", true), "1984\\. A year");
-        assert_eq!(escape_markdown("- not a list", true), "\\- not a list");
-        assert_eq!(
-            escape_markdown("<script>*x* [a](b) &copy; `c` | d_e \\", true),
-            "\\<script\\>\\*x\\* \\[a\\](b) \\&copy; \\`c\\` \\| d\\_e \\\\"
-        );
-    }
-
-    #[test]
-    fn text_lists_and_quotes() {
-        let body = text_to_markdown(&[
-            "Intro.", "", "- one", "- two", "", "> quoted", "> more", "", "End.",
-        ]);
-        assert_eq!(body, "Intro.\n\n- one\n- two\n\n> quoted more\n\nEnd.\n");
     }
 }

@@ -1,0 +1,1093 @@
+//! Conversion of plain-text article sources (as scrapers and copy-paste leave them) to markdown.
+//!
+//! Takes the decoded text of a `.txt` source; gives its header fields, title, dateline, the
+//! body as blocks (rendered to markdown with every special character escaped, or to plain
+//! text), and a record of every line it dropped and every repair it made, with the reason.
+//! It repairs mojibake, whitespace and doubled words, removes scraper residue (banners,
+//! share lines, footers), and never drops a sentence it is not sure is residue.
+
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, suggest};
+use serde::Serialize;
+
+/// The header keys of plain-text sources.
+pub const HEADER_KEYS: [&str; 10] = [
+    "title", "date", "source", "url", "author", "topics", "places", "summary", "slug", "language",
+];
+
+/// Fields of the optional `Key: value` header block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    /// `Title:`.
+    pub title: Option<String>,
+    /// `Date:`.
+    pub date: Option<Date>,
+    /// `Source:`.
+    pub source: Option<String>,
+    /// `URL:`.
+    pub url: Option<String>,
+    /// `Author:`.
+    pub author: Option<String>,
+    /// `Topics:`, comma-separated.
+    pub topics: Vec<String>,
+    /// `Places:`, comma-separated.
+    pub places: Vec<String>,
+    /// `Summary:`.
+    pub summary: Option<String>,
+    /// `Slug:`.
+    pub slug: Option<String>,
+    /// `Language:`.
+    pub language: Option<String>,
+}
+
+/// `KABUL, July 17 (AFP) -`: where and by whom the story was filed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dateline {
+    /// The dateline as written, without the dash.
+    pub text: String,
+    /// The place, as written (`KABUL`, `SAN JOSE, Calif.`).
+    pub place: String,
+    /// The agency in brackets, if any (`AFP`).
+    pub source: Option<String>,
+}
+
+/// One block of the article body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(String),
+    /// A sub-heading (a short line between paragraphs).
+    Heading(String),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// A block quote.
+    Quote(String),
+}
+
+/// A line dropped or a repair made, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removal {
+    /// 1-based line of the source file.
+    pub line: usize,
+    /// What was dropped or repaired, as it was.
+    pub text: String,
+    /// Why.
+    pub reason: &'static str,
+}
+
+/// A converted plain-text source.
+#[derive(Debug, Clone, Default)]
+pub struct Conversion {
+    /// The header block's fields.
+    pub header: Header,
+    /// The title: `Title:` from the header, else the first line.
+    pub title: String,
+    /// The dateline at the start of the first paragraph, if there is one.
+    pub dateline: Option<Dateline>,
+    /// The body.
+    pub blocks: Vec<Block>,
+    /// Everything dropped or repaired, in source order.
+    pub removed: Vec<Removal>,
+    /// Problems a curator should see (unknown header keys, a bad date).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Conversion {
+    /// The body as markdown, every markdown-special character escaped.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            match block {
+                Block::Paragraph(t) => out.push_str(&escape_markdown(t, true)),
+                Block::Heading(t) => {
+                    out.push_str("## ");
+                    out.push_str(&escape_markdown(t, false));
+                }
+                Block::List(items) => {
+                    let lines: Vec<String> = items
+                        .iter()
+                        .map(|i| format!("- {}", escape_markdown(i, true)))
+                        .collect();
+                    out.push_str(&lines.join("\n"));
+                }
+                Block::Quote(t) => {
+                    out.push_str("> ");
+                    out.push_str(&escape_markdown(t, true));
+                }
+            }
+        }
+        out.push('\n');
+        out
+    }
+
+    /// The body as a reader sees it: blocks separated by one blank line, list items one a line.
+    pub fn text(&self) -> String {
+        let blocks: Vec<String> = self
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => t.clone(),
+                Block::List(items) => items.join("\n"),
+            })
+            .collect();
+        blocks.join("\n\n")
+    }
+}
+
+/// Converts the text of a plain-text source; `path` names it in warnings.
+pub fn convert(path: &str, raw: &str) -> Conversion {
+    let mut conv = Conversion::default();
+    let lines: Vec<String> = raw
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| clean_line(l, i + 1, &mut conv.removed))
+        .collect();
+    let mut i = skip_blank(&lines, 0);
+    if i < lines.len() && header_line(&lines[i]).is_some_and(|(k, _)| is_header_key(k)) {
+        i = read_header(path, &lines, i, &mut conv);
+    }
+    i = skip_blank(&lines, i);
+    match conv.header.title.clone() {
+        Some(t) if !t.is_empty() => conv.title = t,
+        _ => {
+            if i < lines.len() {
+                conv.title = lines[i].clone();
+                i += 1;
+            }
+        }
+    }
+    if conv.title.is_empty() {
+        conv.title = "Untitled".into();
+        conv.warnings.push(Diagnostic::warning(
+            path,
+            "no title line: the article is called \"Untitled\"",
+        ));
+    }
+    let body: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .skip(i)
+        .map(|(n, l)| (n + 1, l.as_str()))
+        .collect();
+    conv.blocks = body_blocks(&body, &mut conv.removed);
+    if let Some(Block::Paragraph(first)) = conv.blocks.first() {
+        conv.dateline = dateline(first);
+    }
+    conv.removed.sort_by_key(|r| r.line);
+    conv
+}
+
+fn skip_blank(lines: &[String], mut i: usize) -> usize {
+    while i < lines.len() && lines[i].is_empty() {
+        i += 1;
+    }
+    i
+}
+
+/// Repairs one line: mojibake, invisible and odd spaces; runs of spaces become one.
+fn clean_line(line: &str, number: usize, removed: &mut Vec<Removal>) -> String {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let repaired = repair_mojibake(line);
+    if repaired.is_some() {
+        removed.push(Removal {
+            line: number,
+            text: line.to_string(),
+            reason: "mojibake repaired (UTF-8 that was read as Windows-1252)",
+        });
+    }
+    let line = repaired.as_deref().unwrap_or(line);
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut invisible = false;
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => invisible = true,
+            // Joiners matter inside Persian, Indic and emoji text; between Latin letters or
+            // spaces they are debris.
+            '\u{200C}' | '\u{200D}' => {
+                let latin = |c: Option<&char>| c.is_none_or(|c| c.is_ascii() || c.is_whitespace());
+                if latin(k.checked_sub(1).and_then(|p| chars.get(p))) && latin(chars.get(k + 1)) {
+                    invisible = true;
+                } else {
+                    out.push(c);
+                }
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    if invisible {
+        removed.push(Removal {
+            line: number,
+            text: line.to_string(),
+            reason: "invisible characters removed",
+        });
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
+
+/// Text that was UTF-8 but was decoded as Windows-1252 (`â€™` for `’`, `Ã©` for `é`), repaired;
+/// `None` when there is nothing to repair.
+pub fn repair_mojibake(text: &str) -> Option<String> {
+    // Fast path: mojibake always contains one of these lead characters.
+    if !text.chars().any(|c| matches!(c, '\u{C2}'..='\u{F4}')) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(lead) = cp1252_byte(chars[i])
+            && let Some(len) = utf8_len(lead)
+            && i + len <= chars.len()
+        {
+            let mut bytes = vec![lead];
+            for &c in &chars[i + 1..i + len] {
+                match cp1252_byte(c) {
+                    Some(b) if (0x80..=0xBF).contains(&b) => bytes.push(b),
+                    _ => break,
+                }
+            }
+            if bytes.len() == len
+                && let Ok(s) = std::str::from_utf8(&bytes)
+            {
+                out.push_str(s);
+                changed = true;
+                i += len;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+fn utf8_len(lead: u8) -> Option<usize> {
+    match lead {
+        0xC2..=0xDF => Some(2),
+        0xE0..=0xEF => Some(3),
+        0xF0..=0xF4 => Some(4),
+        _ => None,
+    }
+}
+
+/// The Windows-1252 byte a character came from, for bytes 0x80 and up.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let special = match c {
+        '\u{20AC}' => 0x80,
+        '\u{201A}' => 0x82,
+        '\u{0192}' => 0x83,
+        '\u{201E}' => 0x84,
+        '\u{2026}' => 0x85,
+        '\u{2020}' => 0x86,
+        '\u{2021}' => 0x87,
+        '\u{02C6}' => 0x88,
+        '\u{2030}' => 0x89,
+        '\u{0160}' => 0x8A,
+        '\u{2039}' => 0x8B,
+        '\u{0152}' => 0x8C,
+        '\u{017D}' => 0x8E,
+        '\u{2018}' => 0x91,
+        '\u{2019}' => 0x92,
+        '\u{201C}' => 0x93,
+        '\u{201D}' => 0x94,
+        '\u{2022}' => 0x95,
+        '\u{2013}' => 0x96,
+        '\u{2014}' => 0x97,
+        '\u{02DC}' => 0x98,
+        '\u{2122}' => 0x99,
+        '\u{0161}' => 0x9A,
+        '\u{203A}' => 0x9B,
+        '\u{0153}' => 0x9C,
+        '\u{017E}' => 0x9E,
+        '\u{0178}' => 0x9F,
+        c if ('\u{80}'..='\u{FF}').contains(&c) => c as u32 as u8,
+        _ => return None,
+    };
+    Some(special)
+}
+
+fn header_line(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let ok = !key.is_empty()
+        && key.len() <= 24
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ' ');
+    (ok && (value.is_empty() || value.starts_with(' '))).then_some((key.trim(), value))
+}
+
+fn is_header_key(key: &str) -> bool {
+    HEADER_KEYS.contains(&key.to_ascii_lowercase().as_str())
+}
+
+/// Reads the header block starting at line `i`; returns the first line after it.
+fn read_header(path: &str, lines: &[String], mut i: usize, conv: &mut Conversion) -> usize {
+    let h = &mut conv.header;
+    while i < lines.len() && !lines[i].is_empty() {
+        let Some((key, value)) = header_line(&lines[i]) else {
+            break;
+        };
+        let value = value.trim().to_string();
+        let line_no = i + 1;
+        let mut warn = |message: String| {
+            conv.warnings
+                .push(Diagnostic::warning(path, message).at(line_no, 1));
+        };
+        match key.to_ascii_lowercase().as_str() {
+            "title" => h.title = Some(value),
+            "date" => match Date::parse(&value) {
+                Ok(d) => h.date = Some(d),
+                Err(e) => warn(format!("`Date:` {e}; the line is ignored")),
+            },
+            "source" => h.source = Some(value),
+            "url" => h.url = Some(value),
+            "author" => h.author = Some(value),
+            "topics" => h.topics = split_list(&value),
+            "places" => h.places = split_list(&value),
+            "summary" => h.summary = Some(value),
+            "slug" => match crate::slug::check_curated(&value) {
+                Ok(()) => h.slug = Some(value),
+                Err(e) => warn(format!("{e}; the line is ignored")),
+            },
+            "language" => h.language = Some(value),
+            other => {
+                let hint = suggest(other, &HEADER_KEYS)
+                    .map(|k| format!(", did you mean `{}`?", capitalize(k)))
+                    .unwrap_or_default();
+                warn(format!(
+                    "unknown header key `{key}`{hint}; the line is ignored"
+                ));
+            }
+        }
+        i += 1;
+    }
+    i
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn split_list(value: &str) -> Vec<String> {
+    value
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Body lines to blocks: residue removed, wrapped lines joined, doubled words repaired.
+fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block> {
+    // Group lines into raw blocks separated by blank lines.
+    let mut raw: Vec<Vec<(usize, &str)>> = Vec::new();
+    let mut current = Vec::new();
+    for &(n, line) in lines {
+        if line.is_empty() {
+            if !current.is_empty() {
+                raw.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push((n, line));
+        }
+    }
+    if !current.is_empty() {
+        raw.push(current);
+    }
+
+    // Drop residue: whole blocks by every rule; lines inside longer blocks by the strict ones.
+    let mut kept: Vec<Vec<(usize, &str)>> = Vec::new();
+    let mut in_related = false;
+    for block in raw {
+        let joined = join_lines(&block);
+        if in_related {
+            if block.len() <= 2 && is_headline_like(&joined) {
+                drop_block(&block, "related-articles footer", removed);
+                continue;
+            }
+            in_related = false;
+        }
+        if let Some(reason) = residue(&joined) {
+            if reason == RELATED {
+                in_related = true;
+            }
+            drop_block(&block, reason, removed);
+            continue;
+        }
+        let mut lines_kept = Vec::with_capacity(block.len());
+        for &(n, line) in &block {
+            match strict_residue(line) {
+                Some(reason) if block.len() > 1 => removed.push(Removal {
+                    line: n,
+                    text: line.to_string(),
+                    reason,
+                }),
+                _ => lines_kept.push((n, line)),
+            }
+        }
+        if !lines_kept.is_empty() {
+            kept.push(lines_kept);
+        }
+    }
+
+    let count = kept.len();
+    let mut blocks = Vec::with_capacity(count);
+    for (k, block) in kept.iter().enumerate() {
+        let first_line = block[0].0;
+        let is_list = block.len() > 1 && block.iter().all(|(_, l)| list_item(l).is_some())
+            || block.len() == 1 && list_item(block[0].1).is_some() && k > 0;
+        let is_quote = block.iter().all(|(_, l)| l.starts_with('>'));
+        if is_list {
+            let items = block
+                .iter()
+                .filter_map(|(n, l)| list_item(l).map(|i| undouble(i, *n, removed)))
+                .collect();
+            blocks.push(Block::List(items));
+        } else if is_quote {
+            let text: Vec<&str> = block
+                .iter()
+                .map(|(_, l)| l.trim_start_matches('>').trim())
+                .collect();
+            blocks.push(Block::Quote(undouble(&text.join(" "), first_line, removed)));
+        } else {
+            let text = undouble(&join_lines(block), first_line, removed);
+            let between = k > 0 && k + 1 < count;
+            if block.len() == 1 && between && is_subheading(&text) {
+                blocks.push(Block::Heading(text));
+            } else {
+                blocks.push(Block::Paragraph(text));
+            }
+        }
+    }
+    blocks
+}
+
+fn drop_block(block: &[(usize, &str)], reason: &'static str, removed: &mut Vec<Removal>) {
+    for &(n, line) in block {
+        removed.push(Removal {
+            line: n,
+            text: line.to_string(),
+            reason,
+        });
+    }
+}
+
+/// Hard-wrapped lines joined with one space, except after a hyphen that ends a line before a
+/// lower-case word (`well-` + `known` is `well-known`, not `well- known`).
+fn join_lines(block: &[(usize, &str)]) -> String {
+    let mut out = String::new();
+    for (_, line) in block {
+        let line = line.trim();
+        let hyphenated = out.ends_with('-')
+            && !out.ends_with(" -")
+            && line.starts_with(|c: char| c.is_lowercase());
+        if !out.is_empty() && !hyphenated {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn list_item(line: &str) -> Option<&str> {
+    ["- ", "* ", "• ", "· ", "– "]
+        .iter()
+        .find_map(|m| line.strip_prefix(m))
+        .map(str::trim)
+        .filter(|rest| !rest.is_empty())
+}
+
+fn is_subheading(text: &str) -> bool {
+    let last = text
+        .trim_end_matches(['"', '\'', '’', '”', '»', ')', ']'])
+        .chars()
+        .last();
+    let starts_well = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    text.chars().count() <= 80
+        && text.split_whitespace().count() <= 12
+        && starts_well
+        && !matches!(
+            last,
+            Some('.' | '!' | '?' | ':' | ';' | ',' | '…' | '-' | '–' | '—')
+        )
+}
+
+const RELATED: &str = "related-articles footer";
+
+/// Why a whole block is scraper residue, if it is.
+fn residue(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    let words = text.split_whitespace().count();
+    if let Some(reason) = strict_residue(text) {
+        return Some(reason);
+    }
+    let cookie_words = ["cookie", "cookies"];
+    if words <= 120
+        && cookie_words.iter().any(|w| lower.contains(w))
+        && [
+            "accept",
+            "opt-out",
+            "opt out",
+            "consent",
+            "cookie policy",
+            "cookie settings",
+            "we use cookies",
+            "uses cookies",
+            "by continuing",
+            "privacy policy",
+            "manage",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        && (lower.contains("you")
+            || lower.starts_with("we ")
+            || lower.starts_with("this site")
+            || lower.starts_with("this website")
+            || lower.starts_with("our site"))
+    {
+        return Some("cookie or consent banner");
+    }
+    if words <= 40
+        && (starts_with_any(
+            &lower,
+            &["©", "(c) ", "copyright ", "copyright©", "copyright ©"],
+        ) || lower.contains("all rights reserved"))
+    {
+        return Some("copyright line");
+    }
+    if words <= 60
+        && starts_with_any(
+            &lower,
+            &[
+                "tags:",
+                "tags :",
+                "tagged:",
+                "tagged with:",
+                "filed under:",
+                "keywords:",
+                "topics:",
+            ],
+        )
+    {
+        return Some("tag footer");
+    }
+    if words <= 25
+        && starts_with_any(
+            &lower,
+            &[
+                "read more:",
+                "read more -",
+                "read more »",
+                "read more ›",
+                "read more >",
+                "read more here",
+                "read also",
+                "also read",
+                "see also:",
+                "continue reading",
+                "click here to read",
+            ],
+        )
+    {
+        return Some("\"read more\" link");
+    }
+    if words <= 25 && is_promo(&lower) {
+        return Some("share, follow or subscribe line");
+    }
+    if words <= 8 {
+        let bare = lower.trim_end_matches([':', '.', ' ']);
+        if [
+            "related",
+            "related articles",
+            "related stories",
+            "related content",
+            "related coverage",
+            "related news",
+            "related links",
+            "related topics",
+            "more on this story",
+            "more on this topic",
+            "you may also like",
+            "you might also like",
+            "recommended",
+            "recommended for you",
+            "recommended stories",
+            "read next",
+            "most read",
+            "more stories",
+            "more from this section",
+            "latest stories",
+            "also in the news",
+            "more news",
+            "top stories",
+            "what to read next",
+        ]
+        .contains(&bare)
+        {
+            return Some(RELATED);
+        }
+    }
+    None
+}
+
+/// Residue that is never a sentence of an article, so it is removed even from inside a block.
+fn strict_residue(line: &str) -> Option<&'static str> {
+    let bare = line
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    match bare.as_str() {
+        "advertisement"
+        | "advertising"
+        | "ad"
+        | "sponsored"
+        | "sponsored content"
+        | "promoted"
+        | "promoted content"
+        | "paid content"
+        | "scroll to continue with content"
+        | "skip advertisement" => Some("advertisement"),
+        "story continues below"
+        | "story continues below advertisement"
+        | "article continues below"
+        | "article continues below advertisement"
+        | "continue reading below"
+        | "content continues below"
+        | "continues below"
+        | "the story continues below" => Some("\"story continues below\" marker"),
+        "share" | "share this" | "share this article" | "share this story" | "share article"
+        | "tweet" | "email" | "e-mail" | "print" | "facebook" | "twitter" | "whatsapp"
+        | "linkedin" | "pinterest" | "reddit" | "telegram" | "copy link" | "copy article link"
+        | "comments" | "save" | "save article" | "share on facebook" | "share on twitter"
+        | "share via email" | "share on whatsapp" | "share on linkedin" => {
+            Some("share, follow or subscribe line")
+        }
+        "read more" | "read more here" | "more" | "show more" | "continue reading" | "see more" => {
+            Some("\"read more\" link")
+        }
+        _ => None,
+    }
+}
+
+fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| text.starts_with(p))
+}
+
+/// A line that asks the reader to share, follow, subscribe or sign up.
+fn is_promo(lower: &str) -> bool {
+    let verbs = [
+        "share ",
+        "share:",
+        "follow ",
+        "subscribe",
+        "sign up",
+        "sign-up",
+        "signup",
+        "register ",
+        "join ",
+        "get our",
+        "get the latest",
+        "download our",
+        "download the",
+        "like us",
+        "click here",
+        "don't miss",
+        "never miss",
+        "stay informed",
+        "stay up to date",
+        "want more",
+        "enjoy this",
+        "get breaking",
+        "get alerts",
+        "receive our",
+        "newsletter",
+    ];
+    let objects = [
+        " our ",
+        " us ",
+        " us.",
+        " us!",
+        " us on",
+        "newsletter",
+        "facebook",
+        "twitter",
+        "instagram",
+        "whatsapp",
+        "telegram",
+        "youtube",
+        "linkedin",
+        "email",
+        "e-mail",
+        "inbox",
+        " app",
+        "alerts",
+        "this article",
+        "this story",
+        "now",
+        "free",
+        "today",
+        "@",
+    ];
+    let padded = format!(" {lower} ");
+    starts_with_any(lower, &verbs) && objects.iter().any(|o| padded.contains(o))
+}
+
+fn is_headline_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=20).contains(&words) && !text.ends_with('.') || text.starts_with("http")
+}
+
+/// Words that are doubled in real English, and stay doubled.
+const REAL_DOUBLES: [&str; 40] = [
+    "had", "that", "is", "so", "no", "very", "really", "bye", "far", "long", "many", "much",
+    "more", "ha", "haha", "ho", "bla", "blah", "knock", "tut", "yes", "go", "boo", "chop", "choo",
+    "dum", "pom", "tsk", "night", "little", "too", "round", "again", "hush", "there", "now",
+    "bang", "ding", "dong", "rah",
+];
+
+/// Repairs words a scraper doubled (`spokesman spokesman`, `will (will)`, `The the`); real
+/// doubles (`had had`, `that that`) and doubled names (`Walla Walla`) stay.
+fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
+    if !text.contains(' ') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last_word: Option<(usize, usize)> = None; // word span in `out`
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_len = rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphabetic() || *c == '\''))
+            .map_or(rest.len(), |(i, _)| i);
+        if word_len == 0 {
+            let c = rest.chars().next().unwrap_or(' ');
+            // `will (will)`: a bracketed copy of the word just before.
+            if c == '('
+                && let Some((s, e)) = last_word
+                && out[e..].chars().all(|c| c == ' ')
+                && !out[e..].is_empty()
+            {
+                let prev = out[s..e].to_string();
+                if let Some(after) = rest[1..].strip_prefix(prev.as_str())
+                    && after.starts_with(')')
+                    && is_doubling(&prev, &prev)
+                {
+                    removed.push(Removal {
+                        line,
+                        text: format!("{prev} ({prev})"),
+                        reason: "doubled word",
+                    });
+                    out.truncate(e);
+                    rest = &after[1..];
+                    continue;
+                }
+            }
+            if c != ' ' {
+                last_word = None;
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let word = &rest[..word_len];
+        if let Some((s, e)) = last_word
+            && &out[e..] == " "
+            && is_doubling(&out[s..e], word)
+        {
+            removed.push(Removal {
+                line,
+                text: format!("{} {word}", &out[s..e]),
+                reason: "doubled word",
+            });
+            out.truncate(e);
+            rest = &rest[word_len..];
+            continue;
+        }
+        let start = out.len();
+        out.push_str(word);
+        last_word = Some((start, out.len()));
+        rest = &rest[word_len..];
+    }
+    out
+}
+
+/// Whether `second` right after `first` is a scraper's doubling rather than real English.
+fn is_doubling(first: &str, second: &str) -> bool {
+    if first.chars().count() < 2 && first != "a" {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    if REAL_DOUBLES.contains(&lower.as_str()) {
+        return false;
+    }
+    let first_upper = first.chars().next().is_some_and(char::is_uppercase);
+    let second_upper = second.chars().next().is_some_and(char::is_uppercase);
+    match (first_upper, second_upper) {
+        (false, false) => first == second,
+        // `The the`: a sentence start doubled.
+        (true, false) => lower == second,
+        // `Walla Walla`, `Sirhan Sirhan`: names stay.
+        _ => false,
+    }
+}
+
+/// `KABUL, July 17 (AFP) - ...`: the dateline at the start of a paragraph, if any.
+pub fn dateline(paragraph: &str) -> Option<Dateline> {
+    let dash = [" - ", " -- ", " — ", " – "]
+        .iter()
+        .filter_map(|d| paragraph.find(d).map(|i| (i, d.len())))
+        .min_by_key(|(i, _)| *i)?;
+    let head = &paragraph[..dash.0];
+    if head.len() > 80 || head.is_empty() {
+        return None;
+    }
+    let (before_source, source) = match head.rfind('(') {
+        Some(open) if head.ends_with(')') => (
+            head[..open].trim_end(),
+            Some(head[open + 1..head.len() - 1].trim().to_string()),
+        ),
+        _ => (head, None),
+    };
+    let mut parts = before_source.split(", ");
+    let place = parts.next()?.trim();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    let mut place = place.to_string();
+    for part in parts {
+        // `SAN JOSE, Calif., March 3` or `KABUL, July 17`: a region, then the date.
+        let is_date = part
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        if is_date {
+            break;
+        }
+        if part.split_whitespace().count() > 3 {
+            return None;
+        }
+        place.push_str(", ");
+        place.push_str(part);
+    }
+    Some(Dateline {
+        text: head.to_string(),
+        place,
+        source: source.filter(|s| !s.is_empty() && s.len() <= 40),
+    })
+}
+
+/// Escapes text so that markdown renders it exactly as written.
+///
+/// `block_start` marks text that begins a block, where `1984.`, `- `, `+ `, `=` and `#` would
+/// otherwise start a list, a heading or a rule.
+pub fn escape_markdown(text: &str, block_start: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    if block_start {
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && digits <= 9 && matches!(text.as_bytes().get(digits), Some(b'.' | b')')) {
+            out.push_str(&text[..digits]);
+            out.push('\\');
+            rest = &text[digits..];
+        } else if text.starts_with(['-', '+', '=']) {
+            out.push('\\');
+        }
+    }
+    for c in rest.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> (String, Vec<Removal>) {
+        let c = convert("a.txt", &format!("Title\n\n{text}"));
+        (c.text(), c.removed)
+    }
+
+    #[test]
+    fn repairs_mojibake() {
+        let cases = [
+            ("Talibanâ€™s office", "Taliban’s office"),
+            ("cafÃ© au lait", "café au lait"),
+            ("costs Â£5", "costs £5"),
+            ("â€œQuoteâ€\u{9d} and â€“ dash", "“Quote” and – dash"),
+        ];
+        for (bad, good) in cases {
+            assert_eq!(repair_mojibake(bad).as_deref(), Some(good), "{bad}");
+        }
+        for fine in ["Zürich, São Paulo, Ångström", "plain ASCII", "Ça va", "Â"] {
+            assert_eq!(repair_mojibake(fine), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn removes_each_kind_of_residue() {
+        let residue = [
+            (
+                "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept Read More",
+                "cookie",
+            ),
+            (
+                "We use cookies to personalise content. By continuing you agree. Accept all",
+                "cookie",
+            ),
+            ("Read more: Taliban take Spin Boldak", "read more"),
+            ("READ MORE", "read more"),
+            ("Share this article", "share"),
+            ("Follow us on Twitter", "share"),
+            ("Subscribe to our newsletter for daily briefings", "share"),
+            ("Sign up for our morning briefing", "share"),
+            ("Advertisement", "advertisement"),
+            ("Story continues below advertisement", "story continues"),
+            ("© 2021 Example News Ltd. All rights reserved.", "copyright"),
+            ("Copyright 2021 Example Media", "copyright"),
+            ("Tags: Afghanistan, Taliban, Doha", "tag"),
+        ];
+        for (line, kind) in residue {
+            let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
+            assert_eq!(text, "First paragraph.\n\nLast paragraph.", "{line}");
+            assert!(
+                removed.iter().any(|r| r.reason.contains(kind)),
+                "{line}: {removed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn removes_related_footers_and_markers_inside_paragraphs() {
+        let (text, _) =
+            body("One.\n\nRelated articles\n\nTaliban take Kandahar\n\nUS leaves Bagram\n\nTwo.");
+        assert_eq!(text, "One.\n\nTwo.");
+        let (text, removed) = body("A wrapped paragraph\nAdvertisement\ncontinues here.\n\nEnd.");
+        assert_eq!(text, "A wrapped paragraph continues here.\n\nEnd.");
+        assert_eq!(removed[0].line, 4);
+    }
+
+    #[test]
+    fn keeps_sentences_that_only_look_like_residue() {
+        for keep in [
+            "The EU law requires websites to ask consent before they store cookies.",
+            "Share prices fell sharply in Karachi on Monday.",
+            "Follow-up talks are planned in Doha next week.",
+            "Advertisement revenue at the state broadcaster halved.",
+            "Read more widely, the report is a warning.",
+            "Tags on the goods showed they came from Herat.",
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
+            assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+        }
+    }
+
+    #[test]
+    fn repairs_doubled_words_but_keeps_real_doubles() {
+        let cases = [
+            ("the spokesman spokesman said", "the spokesman said"),
+            ("it will (will) speed up", "it will speed up"),
+            ("The the talks", "The talks"),
+            ("went to to Doha", "went to Doha"),
+            ("he had had enough", "he had had enough"),
+            ("said that that was", "said that that was"),
+            ("in Walla Walla today", "in Walla Walla today"),
+            ("it was so so", "it was so so"),
+            ("Sirhan Sirhan was", "Sirhan Sirhan was"),
+            ("talks, talks and more talks", "talks, talks and more talks"),
+        ];
+        for (input, expected) in cases {
+            let mut removed = Vec::new();
+            assert_eq!(undouble(input, 1, &mut removed), expected, "{input}");
+            assert_eq!(removed.is_empty(), input == expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn normalises_whitespace_and_invisible_characters() {
+        let c = convert(
+            "a.txt",
+            "Title\r\n\r\nA\u{00A0}line  with\u{200B}stray   spaces \r\nwrapped.\r\n",
+        );
+        assert_eq!(c.text(), "A line withstray spaces wrapped.");
+    }
+
+    #[test]
+    fn finds_datelines() {
+        let d = dateline("KABUL, July 17 (AFP) - Officials met.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.source.as_deref()),
+            ("KABUL", Some("AFP"))
+        );
+        let d = dateline("SALVADOR, Feb 26 - Showers continued.").unwrap();
+        assert_eq!((d.place.as_str(), d.source), ("SALVADOR", None));
+        let d = dateline("SAN JOSE, Calif., March 3 - A deal.").unwrap();
+        assert_eq!(d.place, "SAN JOSE, Calif.");
+        assert!(dateline("Officials said - as expected - little.").is_none());
+        assert!(dateline("The talks - held in Doha - ended.").is_none());
+    }
+
+    #[test]
+    fn an_empty_body_and_a_banner_only_file() {
+        let c = convert("a.txt", "Only a title\n");
+        assert_eq!(c.title, "Only a title");
+        assert!(c.blocks.is_empty());
+        let c = convert(
+            "a.txt",
+            "Title\n\nThis website uses cookies to improve your experience. Accept\n",
+        );
+        assert!(c.blocks.is_empty());
+        assert_eq!(c.removed.len(), 1);
+    }
+
+    #[test]
+    fn escapes_markdown_specials() {
+        assert_eq!(escape_markdown("1984. A year", true), "1984\\. A year");
+        assert_eq!(escape_markdown("- not a list", true), "\\- not a list");
+        assert_eq!(
+            escape_markdown("<script>*x* [a](b) &copy; `c` | d_e \\", true),
+            "\\<script\\>\\*x\\* \\[a\\](b) \\&copy; \\`c\\` \\| d\\_e \\\\"
+        );
+    }
+
+    #[test]
+    fn reads_header_title_and_sub_headings() {
+        let c = convert(
+            "x.txt",
+            "Date: 2021-07-17\nSource: AFP\nTitel: x\n\nTalks in Doha\n\nFirst paragraph\nwrapped here.\n\n‘Ready for dialogue’\n\nSecond paragraph.\n",
+        );
+        assert_eq!(c.title, "Talks in Doha");
+        assert_eq!(c.header.source.as_deref(), Some("AFP"));
+        assert!(c.warnings[0].message.contains("did you mean `Title`"));
+        assert_eq!(
+            c.markdown(),
+            "First paragraph wrapped here.\n\n## ‘Ready for dialogue’\n\nSecond paragraph.\n"
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! `briefing extract`: what the pipeline makes of each source, for curators and scorers.
+//!
+//! Takes source files or folders; gives one [`Extraction`] per article: its title, date and
+//! source, the cleaned body as plain text and as markdown, and every line the conversion
+//! dropped or repaired with the reason. Nothing is written.
+
+use crate::convert::{Dateline, Removal};
+use crate::diagnostic::Diagnostic;
+use crate::load::{SourceKind, decode};
+use crate::parse;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// One article as the pipeline sees it.
+#[derive(Debug, Serialize)]
+pub struct Extraction {
+    /// The source file, as named on the command line (or relative to the root).
+    pub file: String,
+    /// The title.
+    pub title: String,
+    /// `YYYY-MM-DD`, or with a time; null when undated.
+    pub date: Option<String>,
+    /// Who published it.
+    pub source: Option<String>,
+    /// The dateline of a plain-text source, if it has one.
+    pub dateline: Option<Dateline>,
+    /// The body as a reader sees it: blocks separated by one blank line.
+    pub text: String,
+    /// The body as markdown.
+    pub markdown: String,
+    /// Lines dropped and repairs made, with reasons (plain-text sources only).
+    pub removed: Vec<Removal>,
+}
+
+/// The `.txt` and `.md` files named, folders searched recursively (hidden entries skipped),
+/// in a stable order; a name that does not exist is an error.
+pub fn source_files(paths: &[PathBuf]) -> (Vec<(PathBuf, SourceKind)>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let walker = walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        if let Some(kind) = kind_of(e.path()) {
+                            files.push((e.path().to_path_buf(), kind));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => problems.push(Diagnostic::error(
+                        path.display().to_string(),
+                        format!("cannot read: {e}"),
+                    )),
+                }
+            }
+        } else if path.is_file() {
+            match kind_of(path) {
+                Some(kind) => files.push((path.clone(), kind)),
+                None => problems.push(Diagnostic::error(
+                    path.display().to_string(),
+                    "not an article source: give .txt or .md files, or folders holding them",
+                )),
+            }
+        } else {
+            problems.push(Diagnostic::error(
+                path.display().to_string(),
+                "no such file or folder",
+            ));
+        }
+    }
+    (files, problems)
+}
+
+fn kind_of(path: &Path) -> Option<SourceKind> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("txt") => Some(SourceKind::Text),
+        Some("md") => Some(SourceKind::Markdown),
+        _ => None,
+    }
+}
+
+/// Reads and extracts one source; `shown` is how it is named in the output.
+pub fn extract_file(
+    path: &Path,
+    kind: SourceKind,
+    shown: &str,
+) -> Result<(Extraction, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| vec![Diagnostic::error(shown, format!("cannot read: {e}"))])?;
+    let (text, warning) = decode(shown, &bytes).map_err(|d| vec![d])?;
+    let mut warnings: Vec<Diagnostic> = warning.into_iter().collect();
+    let source = crate::load::Source {
+        path: shown.to_string(),
+        kind,
+        text,
+    };
+    let extraction = match kind {
+        SourceKind::Text => {
+            let (mut article, conv) = parse::text_article(shown, &source.text);
+            warnings.extend(conv.warnings.iter().cloned());
+            if article.date.is_none() {
+                article.date = parse::date_from_path(shown);
+            }
+            Extraction {
+                file: shown.to_string(),
+                title: article.title,
+                date: article.date.map(|d| d.to_string()),
+                source: article.source,
+                dateline: conv.dateline.clone(),
+                text: conv.text(),
+                markdown: article.body,
+                removed: conv.removed,
+            }
+        }
+        SourceKind::Markdown => {
+            let (article, w) = parse::parse(&source)?;
+            warnings.extend(w);
+            Extraction {
+                file: shown.to_string(),
+                title: article.title,
+                date: article.date.map(|d| d.to_string()),
+                source: article.source,
+                dateline: None,
+                text: crate::markdown::plain_text(&article.body),
+                markdown: article.body,
+                removed: Vec::new(),
+            }
+        }
+    };
+    Ok((extraction, warnings))
+}
+
+/// A curator's report of one extraction.
+pub fn report(e: &Extraction) -> String {
+    let mut out = format!("{}\n  title:  {}\n", e.file, e.title);
+    out.push_str(&format!(
+        "  date:   {}\n",
+        e.date.as_deref().unwrap_or("(none)")
+    ));
+    if let Some(s) = &e.source {
+        out.push_str(&format!("  source: {s}\n"));
+    }
+    if let Some(d) = &e.dateline {
+        out.push_str(&format!("  dateline: {} (place {})\n", d.text, d.place));
+    }
+    let paragraphs = e.text.split("\n\n").filter(|p| !p.is_empty()).count();
+    out.push_str(&format!(
+        "  body:   {paragraphs} blocks, {} words\n",
+        e.text.split_whitespace().count()
+    ));
+    if e.removed.is_empty() {
+        out.push_str("  nothing removed or repaired\n");
+    } else {
+        out.push_str(&format!("  removed or repaired ({}):\n", e.removed.len()));
+        for r in &e.removed {
+            let mut text: String = r.text.chars().take(90).collect();
+            if r.text.chars().count() > 90 {
+                text.push('…');
+            }
+            out.push_str(&format!(
+                "    line {:>4}  {:<36} {text}\n",
+                r.line, r.reason
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,199 @@
+//! `briefing import`: plain-text sources into `content/` as markdown a curator can correct.
+//!
+//! Takes source files or folders and the archive root; for each `.txt` it writes
+//! `content/<date>-<slug>.md` with TOML front matter, exactly the article the build would make
+//! from the `.txt` itself. It never overwrites a file unless asked, and says what it did.
+
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::load::{SourceKind, decode};
+use crate::parse::{self, Article};
+use std::path::{Path, PathBuf};
+
+/// What import did with one source.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Written (or, in a dry run, would be written) to this path, relative to the root.
+    Wrote(String),
+    /// Not written, and why.
+    Skipped(String),
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Replace files that exist.
+    pub force: bool,
+    /// Say what would be written, write nothing.
+    pub dry_run: bool,
+}
+
+/// Imports every source; one outcome per source file, plus the problems met.
+pub fn import(
+    paths: &[PathBuf],
+    root: &Path,
+    options: ImportOptions,
+) -> (Vec<(String, Outcome)>, Vec<Diagnostic>) {
+    let (files, mut problems) = crate::extract::source_files(paths);
+    let content = root.join("content");
+    let mut outcomes = Vec::new();
+    let mut planned: Vec<String> = Vec::new();
+    for (path, kind) in files {
+        let shown = path.display().to_string();
+        if kind == SourceKind::Markdown {
+            outcomes.push((
+                shown,
+                Outcome::Skipped("already markdown: copy it into content/ as it is".into()),
+            ));
+            continue;
+        }
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                problems.push(Diagnostic::error(&shown, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let text = match decode(&shown, &bytes) {
+            Ok((text, warning)) => {
+                problems.extend(warning);
+                text
+            }
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        let (mut article, conv) = parse::text_article(&shown, &text);
+        problems.extend(conv.warnings);
+        if article.date.is_none() {
+            article.date = parse::date_from_path(&shown);
+        }
+        let slug = article
+            .slug
+            .clone()
+            .unwrap_or_else(|| crate::slug::slugify(&article.title));
+        let name = match article.date {
+            Some(d) => format!("{}-{slug}.md", d.iso()),
+            None => format!("{slug}.md"),
+        };
+        let target = content.join(&name);
+        let relative = format!("content/{name}");
+        if planned.contains(&relative) {
+            outcomes.push((
+                shown,
+                Outcome::Skipped(format!("another source of this run also makes {relative}")),
+            ));
+            continue;
+        }
+        if target.exists() && !options.force {
+            outcomes.push((
+                shown,
+                Outcome::Skipped(format!("{relative} exists (--force replaces it)")),
+            ));
+            continue;
+        }
+        planned.push(relative.clone());
+        if !options.dry_run {
+            let written = std::fs::create_dir_all(&content)
+                .and_then(|()| std::fs::write(&target, markdown_source(&article)));
+            if let Err(e) = written {
+                problems.push(Diagnostic::error(&relative, format!("cannot write: {e}")));
+                continue;
+            }
+        }
+        outcomes.push((shown, Outcome::Wrote(relative)));
+    }
+    (outcomes, problems)
+}
+
+/// The markdown source of an article: TOML front matter, then the body.
+pub fn markdown_source(a: &Article) -> String {
+    let mut fm = String::from("+++\n");
+    let date = a.date.map(toml_date);
+    let fields: [(&str, Option<&str>); 8] = [
+        ("title", Some(a.title.as_str())),
+        ("date", None),
+        ("source", a.source.as_deref()),
+        ("source_url", a.source_url.as_deref()),
+        ("author", a.author.as_deref()),
+        ("summary", a.summary.as_deref()),
+        ("slug", a.slug.as_deref()),
+        ("language", a.language.as_deref()),
+    ];
+    for (key, value) in fields {
+        match (key, value, &date) {
+            ("date", _, Some(d)) => fm.push_str(&format!("date = {d}\n")),
+            (_, Some(v), _) => fm.push_str(&format!("{key} = {}\n", toml_string(v))),
+            _ => {}
+        }
+    }
+    for (key, list) in [("topics", &a.topics), ("places", &a.places)] {
+        if !list.is_empty() {
+            let items: Vec<String> = list.iter().map(|s| toml_string(s)).collect();
+            fm.push_str(&format!("{key} = [{}]\n", items.join(", ")));
+        }
+    }
+    fm.push_str("+++\n\n");
+    fm.push_str(&a.body);
+    fm
+}
+
+fn toml_date(d: Date) -> String {
+    match d.seconds {
+        None => d.iso(),
+        Some(s) => format!(
+            "{}T{:02}:{:02}:{:02}",
+            d.iso(),
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        ),
+    }
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Source;
+
+    #[test]
+    fn imported_markdown_parses_back_to_the_same_article() {
+        let text = "Date: 1987-02-26T15:01:01\nSource: Reuters\nURL: https://example.org/a\nTopics: cocoa\n\nCOCOA \"REVIEW\" \\ <b>\n\nSALVADOR, Feb 26 - Showers *continued* [1].\n\nDry period\n\nArrivals 1984. were up.\n";
+        let (mut article, _) = parse::text_article("content/a.txt", text);
+        article.path = "content/x.md".into();
+        let md = markdown_source(&article);
+        let (back, warnings) = parse::parse(&Source {
+            path: "content/x.md".into(),
+            kind: SourceKind::Markdown,
+            text: md.clone(),
+        })
+        .unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(back, article, "{md}");
+    }
+
+    #[test]
+    fn strings_are_escaped_for_toml() {
+        assert_eq!(toml_string("a \"b\" \\ c\n"), "\"a \\\"b\\\" \\\\ c\\n\"");
+    }
+}
