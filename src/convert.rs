@@ -9,6 +9,7 @@
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, suggest};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The header keys of plain-text sources.
 pub const HEADER_KEYS: [&str; 10] = [
@@ -140,7 +141,7 @@ impl Conversion {
 /// Converts the text of a plain-text source; `path` names it in warnings.
 pub fn convert(path: &str, raw: &str) -> Conversion {
     let mut conv = Conversion::default();
-    let lines: Vec<String> = raw
+    let lines: Vec<Cow<str>> = raw
         .split('\n')
         .enumerate()
         .map(|(i, l)| clean_line(l, i + 1, &mut conv.removed))
@@ -154,7 +155,7 @@ pub fn convert(path: &str, raw: &str) -> Conversion {
         Some(t) if !t.is_empty() => conv.title = t,
         _ => {
             if i < lines.len() {
-                conv.title = lines[i].clone();
+                conv.title = lines[i].to_string();
                 i += 1;
             }
         }
@@ -170,7 +171,7 @@ pub fn convert(path: &str, raw: &str) -> Conversion {
         .iter()
         .enumerate()
         .skip(i)
-        .map(|(n, l)| (n + 1, l.as_str()))
+        .map(|(n, l)| (n + 1, l.as_ref()))
         .collect();
     conv.blocks = body_blocks(&body, &mut conv.removed);
     if let Some(Block::Paragraph(first)) = conv.blocks.first() {
@@ -180,7 +181,7 @@ pub fn convert(path: &str, raw: &str) -> Conversion {
     conv
 }
 
-fn skip_blank(lines: &[String], mut i: usize) -> usize {
+fn skip_blank(lines: &[Cow<str>], mut i: usize) -> usize {
     while i < lines.len() && lines[i].is_empty() {
         i += 1;
     }
@@ -188,8 +189,16 @@ fn skip_blank(lines: &[String], mut i: usize) -> usize {
 }
 
 /// Repairs one line: mojibake, invisible and odd spaces; runs of spaces become one.
-fn clean_line(line: &str, number: usize, removed: &mut Vec<Removal>) -> String {
+fn clean_line<'a>(line: &'a str, number: usize, removed: &mut Vec<Removal>) -> Cow<'a, str> {
     let line = line.strip_suffix('\r').unwrap_or(line);
+    // Fast path: plain ASCII with single spaces needs nothing.
+    if line.bytes().all(|b| (0x21..0x7F).contains(&b) || b == b' ')
+        && !line.contains("  ")
+        && !line.starts_with(' ')
+        && !line.ends_with(' ')
+    {
+        return Cow::Borrowed(line);
+    }
     let repaired = repair_mojibake(line);
     if repaired.is_some() {
         removed.push(Removal {
@@ -232,7 +241,7 @@ fn clean_line(line: &str, number: usize, removed: &mut Vec<Removal>) -> String {
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
-    out
+    Cow::Owned(out)
 }
 
 /// Text that was UTF-8 but was decoded as Windows-1252 (`â€™` for `’`, `Ã©` for `é`), repaired;
@@ -334,7 +343,7 @@ fn is_header_key(key: &str) -> bool {
 }
 
 /// Reads the header block starting at line `i`; returns the first line after it.
-fn read_header(path: &str, lines: &[String], mut i: usize, conv: &mut Conversion) -> usize {
+fn read_header(path: &str, lines: &[Cow<str>], mut i: usize, conv: &mut Conversion) -> usize {
     let h = &mut conv.header;
     while i < lines.len() && !lines[i].is_empty() {
         let Some((key, value)) = header_line(&lines[i]) else {
@@ -535,11 +544,14 @@ const RELATED: &str = "related-articles footer";
 
 /// Why a whole block is scraper residue, if it is.
 fn residue(text: &str) -> Option<&'static str> {
-    let lower = text.to_lowercase();
-    let words = text.split_whitespace().count();
     if let Some(reason) = strict_residue(text) {
         return Some(reason);
     }
+    let words = text.split_whitespace().take(121).count();
+    if words > 120 {
+        return None;
+    }
+    let lower = text.to_lowercase();
     let cookie_words = ["cookie", "cookies"];
     if words <= 120
         && cookie_words.iter().any(|w| lower.contains(w))
@@ -651,6 +663,9 @@ fn residue(text: &str) -> Option<&'static str> {
 
 /// Residue that is never a sentence of an article, so it is removed even from inside a block.
 fn strict_residue(line: &str) -> Option<&'static str> {
+    if line.len() > 48 {
+        return None;
+    }
     let bare = line
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric())
@@ -767,7 +782,7 @@ const REAL_DOUBLES: [&str; 40] = [
 /// Repairs words a scraper doubled (`spokesman spokesman`, `will (will)`, `The the`); real
 /// doubles (`had had`, `that that`) and doubled names (`Walla Walla`) stay.
 fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
-    if !text.contains(' ') {
+    if !may_have_doubles(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -828,6 +843,25 @@ fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
         rest = &rest[word_len..];
     }
     out
+}
+
+/// A quick look for two neighbouring words that are the same, or a word in brackets: only
+/// then is the careful pass needed.
+fn may_have_doubles(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let Some(mut previous) = words.next() else {
+        return false;
+    };
+    for word in words {
+        if word.starts_with('(')
+            || word.len() >= 2 && word.eq_ignore_ascii_case(previous)
+            || word.len() >= 2 && previous.len() > word.len() && previous.ends_with(word)
+        {
+            return true;
+        }
+        previous = word;
+    }
+    false
 }
 
 /// Whether `second` right after `first` is a scraper's doubling rather than real English.
@@ -913,15 +947,32 @@ pub fn escape_markdown(text: &str, block_start: bool) -> String {
             out.push('\\');
         }
     }
-    for c in rest.chars() {
+    // Copy runs of ordinary bytes whole; every special character is ASCII.
+    let mut start = 0;
+    for (i, b) in rest.bytes().enumerate() {
         if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$'
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'#'
+                | b'|'
+                | b'~'
+                | b'&'
+                | b'!'
+                | b'$'
         ) {
+            out.push_str(&rest[start..i]);
             out.push('\\');
+            start = i;
         }
-        out.push(c);
     }
+    out.push_str(&rest[start..]);
     out
 }
 
