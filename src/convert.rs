@@ -59,8 +59,8 @@ pub enum Block {
     Paragraph(String),
     /// A sub-heading (a short line between paragraphs).
     Heading(String),
-    /// A bulleted list.
-    List(Vec<String>),
+    /// A bulleted list: each item's marker as written (`-`, `*`, `•`) and its text.
+    List(Vec<(String, String)>),
     /// A block quote.
     Quote(String),
 }
@@ -110,7 +110,7 @@ impl Conversion {
                 Block::List(items) => {
                     let lines: Vec<String> = items
                         .iter()
-                        .map(|i| format!("- {}", escape_markdown(i, true)))
+                        .map(|(_, i)| format!("- {}", escape_markdown(i, true)))
                         .collect();
                     out.push_str(&lines.join("\n"));
                 }
@@ -124,14 +124,19 @@ impl Conversion {
         out
     }
 
-    /// The body as a reader sees it: blocks separated by one blank line, list items one a line.
+    /// The body as a reader sees it: blocks separated by one blank line, list items one a
+    /// line with their markers.
     pub fn text(&self) -> String {
         let blocks: Vec<String> = self
             .blocks
             .iter()
             .map(|b| match b {
                 Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) => t.clone(),
-                Block::List(items) => items.join("\n"),
+                Block::List(items) => items
+                    .iter()
+                    .map(|(marker, item)| format!("{marker} {item}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             })
             .collect();
         blocks.join("\n\n")
@@ -425,12 +430,21 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     let mut in_related = false;
     for block in raw {
         let joined = join_lines(&block);
+        let headlines = |lines: &[(usize, &str)]| {
+            lines.len() <= 8 && lines.iter().all(|(_, l)| is_headline_like(l))
+        };
         if in_related {
-            if block.len() <= 2 && is_headline_like(&joined) {
-                drop_block(&block, "related-articles footer", removed);
+            if headlines(&block) {
+                drop_block(&block, RELATED, removed);
                 continue;
             }
             in_related = false;
+        }
+        // A related-articles heading with its headlines on the lines below it.
+        if block.len() > 1 && residue(block[0].1) == Some(RELATED) && headlines(&block[1..]) {
+            in_related = true;
+            drop_block(&block, RELATED, removed);
+            continue;
         }
         if let Some(reason) = residue(&joined) {
             if reason == RELATED {
@@ -441,7 +455,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
         let mut lines_kept = Vec::with_capacity(block.len());
         for &(n, line) in &block {
-            match strict_residue(line) {
+            match inline_residue(line) {
                 Some(reason) if block.len() > 1 => removed.push(Removal {
                     line: n,
                     text: line.to_string(),
@@ -465,7 +479,11 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         if is_list {
             let items = block
                 .iter()
-                .filter_map(|(n, l)| list_item(l).map(|i| undouble(i, *n, removed)))
+                .filter_map(|(n, l)| {
+                    let item = list_item(l)?;
+                    let marker = l[..l.len() - item.len()].trim().to_string();
+                    Some((marker, undouble(item, *n, removed)))
+                })
                 .collect();
             blocks.push(Block::List(items));
         } else if is_quote {
@@ -504,7 +522,7 @@ fn join_lines(block: &[(usize, &str)]) -> String {
     for (_, line) in block {
         let line = line.trim();
         let hyphenated = out.ends_with('-')
-            && !out.ends_with(" -")
+            && out[..out.len() - 1].ends_with(char::is_alphabetic)
             && line.starts_with(|c: char| c.is_lowercase());
         if !out.is_empty() && !hyphenated {
             out.push(' ');
@@ -518,8 +536,8 @@ fn list_item(line: &str) -> Option<&str> {
     ["- ", "* ", "• ", "· ", "– "]
         .iter()
         .find_map(|m| line.strip_prefix(m))
-        .map(str::trim)
-        .filter(|rest| !rest.is_empty())
+        .map(str::trim_start)
+        .filter(|rest| !rest.trim().is_empty())
 }
 
 fn is_subheading(text: &str) -> bool {
@@ -542,92 +560,205 @@ fn is_subheading(text: &str) -> bool {
 
 const RELATED: &str = "related-articles footer";
 
-/// Why a whole block is scraper residue, if it is.
+/// Words of a web page's furniture rather than of news prose.
+const CHROME_WORDS: [&str; 58] = [
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "promoted",
+    "feedback",
+    "subscribe",
+    "subscriber",
+    "subscribers",
+    "subscription",
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "member",
+    "membership",
+    "trial",
+    "paywall",
+    "login",
+    "signup",
+    "share",
+    "shares",
+    "sharing",
+    "follow",
+    "facebook",
+    "twitter",
+    "mastodon",
+    "linkedin",
+    "instagram",
+    "whatsapp",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "pinterest",
+    "reddit",
+    "flipboard",
+    "email",
+    "e-mail",
+    "print",
+    "comments",
+    "comment",
+    "app",
+    "alerts",
+    "notifications",
+    "cookie",
+    "cookies",
+    "consent",
+    "preferences",
+    "privacy",
+    "reading",
+    "article",
+    "story",
+    "topic",
+    "podcast",
+    "bookmark",
+    "friend",
+];
+
+/// Social networks and sharing buttons, which a line of residue may consist of alone.
+const SHARE_BUTTONS: [&str; 22] = [
+    "facebook",
+    "twitter",
+    "x",
+    "mastodon",
+    "linkedin",
+    "instagram",
+    "whatsapp",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "pinterest",
+    "reddit",
+    "flipboard",
+    "email",
+    "e-mail",
+    "print",
+    "share",
+    "copy",
+    "link",
+    "messenger",
+    "tumblr",
+    "threads",
+];
+
+/// Verbs with which pages address their readers ("Follow us", "Keep reading").
+const READER_VERBS: [&str; 40] = [
+    "read",
+    "keep",
+    "continue",
+    "share",
+    "follow",
+    "subscribe",
+    "sign",
+    "log",
+    "click",
+    "tap",
+    "download",
+    "get",
+    "pin",
+    "tweet",
+    "email",
+    "spread",
+    "like",
+    "join",
+    "become",
+    "start",
+    "find",
+    "connect",
+    "send",
+    "save",
+    "print",
+    "listen",
+    "watch",
+    "support",
+    "donate",
+    "register",
+    "try",
+    "manage",
+    "accept",
+    "agree",
+    "allow",
+    "reject",
+    "see",
+    "view",
+    "discover",
+    "explore",
+];
+
+/// Why a whole block is scraper residue, if it is. Rules look at the shape of a line (short,
+/// no closing punctuation, made of a web page's words, speaking to the reader) rather than at
+/// fixed phrases, so that residue worded in ways never seen before is still recognised.
 fn residue(text: &str) -> Option<&'static str> {
     if let Some(reason) = strict_residue(text) {
         return Some(reason);
     }
-    let words = text.split_whitespace().take(121).count();
-    if words > 120 {
+    let words: Vec<&str> = text.split_whitespace().take(121).collect();
+    if words.len() > 120 {
         return None;
     }
     let lower = text.to_lowercase();
-    let cookie_words = ["cookie", "cookies"];
-    if words <= 120
-        && cookie_words.iter().any(|w| lower.contains(w))
+    let tokens: Vec<String> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '@'))
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect();
+    let has = |w: &str| tokens.iter().any(|t| t == w);
+    let ends_sentence = text
+        .trim_end_matches(['"', '\'', '’', '”', ')'])
+        .ends_with(['.', '!', '?', ':']);
+    let addresses_reader = ["you", "your", "us", "our", "we"].iter().any(|w| has(w));
+
+    if (has("cookie") || has("cookies"))
         && [
             "accept",
-            "opt-out",
-            "opt out",
+            "agree",
             "consent",
-            "cookie policy",
-            "cookie settings",
-            "we use cookies",
-            "uses cookies",
-            "by continuing",
-            "privacy policy",
+            "opt-out",
+            "opt",
+            "policy",
+            "settings",
+            "preferences",
+            "privacy",
+            "necessary",
+            "vendors",
+            "partners",
+            "personalise",
+            "personalize",
+            "continuing",
             "manage",
+            "ok",
         ]
         .iter()
-        .any(|w| lower.contains(w))
-        && (lower.contains("you")
-            || lower.starts_with("we ")
-            || lower.starts_with("this site")
-            || lower.starts_with("this website")
-            || lower.starts_with("our site"))
+        .any(|w| has(w))
+        && (addresses_reader || !ends_sentence)
     {
         return Some("cookie or consent banner");
     }
-    if words <= 40
-        && (starts_with_any(
-            &lower,
-            &["©", "(c) ", "copyright ", "copyright©", "copyright ©"],
-        ) || lower.contains("all rights reserved"))
+    if words.len() <= 20
+        && (lower.starts_with('©')
+            || lower.starts_with("copyright")
+            || lower.contains(" © ")
+            || lower.contains("all rights reserved")
+            || lower.starts_with("(c) ")
+                && tokens
+                    .get(1)
+                    .is_some_and(|t| t.len() == 4 && t.parse::<u32>().is_ok()))
     {
         return Some("copyright line");
     }
-    if words <= 60
-        && starts_with_any(
-            &lower,
-            &[
-                "tags:",
-                "tags :",
-                "tagged:",
-                "tagged with:",
-                "filed under:",
-                "keywords:",
-                "topics:",
-            ],
-        )
-    {
-        return Some("tag footer");
+    if let Some(reason) = tag_line(text, &lower) {
+        return Some(reason);
     }
-    if words <= 25
-        && starts_with_any(
-            &lower,
-            &[
-                "read more:",
-                "read more -",
-                "read more »",
-                "read more ›",
-                "read more >",
-                "read more here",
-                "read also",
-                "also read",
-                "see also:",
-                "continue reading",
-                "click here to read",
-            ],
-        )
-    {
-        return Some("\"read more\" link");
-    }
-    if words <= 25 && is_promo(&lower) {
-        return Some("share, follow or subscribe line");
-    }
-    if words <= 8 {
+    if words.len() <= 8 {
         let bare = lower.trim_end_matches([':', '.', ' ']);
-        if [
+        let related = [
             "related",
             "related articles",
             "related stories",
@@ -636,15 +767,21 @@ fn residue(text: &str) -> Option<&'static str> {
             "related news",
             "related links",
             "related topics",
+            "related reading",
             "more on this story",
             "more on this topic",
+            "more on this",
             "you may also like",
             "you might also like",
+            "you may have missed",
             "recommended",
             "recommended for you",
             "recommended stories",
+            "recommended reading",
             "read next",
+            "up next",
             "most read",
+            "most popular",
             "more stories",
             "more from this section",
             "latest stories",
@@ -652,16 +789,130 @@ fn residue(text: &str) -> Option<&'static str> {
             "more news",
             "top stories",
             "what to read next",
-        ]
-        .contains(&bare)
-        {
+            "further reading",
+            "in other news",
+            "around the web",
+            "elsewhere",
+        ];
+        if related.contains(&bare) {
             return Some(RELATED);
         }
+    }
+    if words.len() > 15 || ends_sentence && !(addresses_reader && words.len() <= 12) {
+        return None;
+    }
+    // From here: a short line that does not end like a sentence.
+    let first = tokens.first().map(String::as_str).unwrap_or("");
+    let chrome = tokens
+        .iter()
+        .filter(|t| CHROME_WORDS.contains(&t.as_str()))
+        .count();
+    let buttons = tokens
+        .iter()
+        .filter(|t| SHARE_BUTTONS.contains(&t.as_str()))
+        .count();
+    if buttons >= 2 && buttons * 2 >= tokens.len() {
+        return Some("share, follow or subscribe line");
+    }
+    let imperative = READER_VERBS.contains(&first);
+    if lower.starts_with("read more")
+        || lower.starts_with("full story")
+        || lower.starts_with("more:")
+        || first == "read"
+            && words.len() <= 10
+            && (has("story") || has("article") || has("full") || has("more") || has("also"))
+        || first == "continue" && has("reading")
+        || first == "keep" && has("reading")
+        || lower.starts_with("also read")
+        || lower.starts_with("see also")
+    {
+        return Some("\"read more\" link");
+    }
+    if chrome >= 1
+        && (has("advertisement") || has("advert") || has("ad") || has("ads") || has("sponsored"))
+        && (chrome >= 2 || words.len() <= 6 || has("continue") || has("continues"))
+    {
+        return Some("advertisement");
+    }
+    if (has("continues") || has("continue"))
+        && (has("below") || has("after") || has("beneath") || has("ad"))
+        && words.len() <= 8
+    {
+        return Some("\"story continues below\" marker");
+    }
+    if imperative && (chrome >= 1 || addresses_reader)
+        || chrome >= 2 && (addresses_reader || words.len() <= 6)
+    {
+        return Some("share, follow or subscribe line");
+    }
+    if imperative
+        && words.len() <= 4
+        && !ends_sentence
+        && ["it", "this", "the", "now"].iter().any(|w| has(w))
+    {
+        return Some("share, follow or subscribe line");
     }
     None
 }
 
-/// Residue that is never a sentence of an article, so it is removed even from inside a block.
+/// `Tags: Afghanistan, Taliban, Doha`: a label, then a list of short names.
+fn tag_line(text: &str, lower: &str) -> Option<&'static str> {
+    let (label, rest) = text.split_once([':', '—', '|'])?;
+    let label_lower = label.trim().to_lowercase();
+    let label_words = label_lower.split_whitespace().count();
+    let is_tag_label = (1..=4).contains(&label_words)
+        && [
+            "tag",
+            "tags",
+            "tagged",
+            "topic",
+            "topics",
+            "keyword",
+            "keywords",
+            "filed",
+            "categories",
+            "category",
+            "subjects",
+            "subject",
+            "more about",
+            "in this story",
+            "mentioned",
+            "section",
+            "labels",
+            "themes",
+            "browse",
+        ]
+        .iter()
+        .any(|w| {
+            label_lower == *w
+                || label_lower.starts_with(&format!("{w} "))
+                || label_lower.ends_with(&format!(" {w}"))
+        });
+    let items: Vec<&str> = rest
+        .split([',', '|', '·', '•', ';'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    let listy = !items.is_empty()
+        && items.iter().all(|i| i.split_whitespace().count() <= 5)
+        && !rest.trim_end().ends_with('.');
+    let _ = lower;
+    (is_tag_label && listy).then_some("tag footer")
+}
+
+/// Residue standing on a line of its own inside a paragraph (an advertisement marker between
+/// two wrapped lines). A line that starts in lower case continues a sentence, and stays.
+fn inline_residue(line: &str) -> Option<&'static str> {
+    if line.starts_with(|c: char| c.is_lowercase()) || line.ends_with([',', '-']) {
+        return None;
+    }
+    strict_residue(line).or_else(|| {
+        residue(line)
+            .filter(|r| r.starts_with("advertisement") || r.starts_with("\"story continues"))
+    })
+}
+
+/// Residue that is never a sentence of an article.
 fn strict_residue(line: &str) -> Option<&'static str> {
     if line.len() > 48 {
         return None;
@@ -680,7 +931,8 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "promoted content"
         | "paid content"
         | "scroll to continue with content"
-        | "skip advertisement" => Some("advertisement"),
+        | "skip advertisement"
+        | "ad feedback" => Some("advertisement"),
         "story continues below"
         | "story continues below advertisement"
         | "article continues below"
@@ -690,93 +942,28 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "continues below"
         | "the story continues below" => Some("\"story continues below\" marker"),
         "share" | "share this" | "share this article" | "share this story" | "share article"
-        | "tweet" | "email" | "e-mail" | "print" | "facebook" | "twitter" | "whatsapp"
-        | "linkedin" | "pinterest" | "reddit" | "telegram" | "copy link" | "copy article link"
-        | "comments" | "save" | "save article" | "share on facebook" | "share on twitter"
-        | "share via email" | "share on whatsapp" | "share on linkedin" => {
-            Some("share, follow or subscribe line")
-        }
-        "read more" | "read more here" | "more" | "show more" | "continue reading" | "see more" => {
-            Some("\"read more\" link")
-        }
+        | "tweet" | "email" | "e-mail" | "facebook" | "twitter" | "whatsapp" | "linkedin"
+        | "pinterest" | "reddit" | "telegram" | "copy link" | "copy article link" | "comments"
+        | "save" | "save article" | "subscribe" | "subscribe now" | "log in" | "sign in"
+        | "sign up" | "register" | "pin it" => Some("share, follow or subscribe line"),
+        "read more" | "read more here" | "show more" | "continue reading" | "see more"
+        | "keep reading" | "full story" => Some("\"read more\" link"),
         _ => None,
     }
 }
 
-fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
-    prefixes.iter().any(|p| text.starts_with(p))
-}
-
-/// A line that asks the reader to share, follow, subscribe or sign up.
-fn is_promo(lower: &str) -> bool {
-    let verbs = [
-        "share ",
-        "share:",
-        "follow ",
-        "subscribe",
-        "sign up",
-        "sign-up",
-        "signup",
-        "register ",
-        "join ",
-        "get our",
-        "get the latest",
-        "download our",
-        "download the",
-        "like us",
-        "click here",
-        "don't miss",
-        "never miss",
-        "stay informed",
-        "stay up to date",
-        "want more",
-        "enjoy this",
-        "get breaking",
-        "get alerts",
-        "receive our",
-        "newsletter",
-    ];
-    let objects = [
-        " our ",
-        " us ",
-        " us.",
-        " us!",
-        " us on",
-        "newsletter",
-        "facebook",
-        "twitter",
-        "instagram",
-        "whatsapp",
-        "telegram",
-        "youtube",
-        "linkedin",
-        "email",
-        "e-mail",
-        "inbox",
-        " app",
-        "alerts",
-        "this article",
-        "this story",
-        "now",
-        "free",
-        "today",
-        "@",
-    ];
-    let padded = format!(" {lower} ");
-    starts_with_any(lower, &verbs) && objects.iter().any(|o| padded.contains(o))
-}
-
 fn is_headline_like(text: &str) -> bool {
+    let text = list_item(text).unwrap_or(text);
     let words = text.split_whitespace().count();
     (2..=20).contains(&words) && !text.ends_with('.') || text.starts_with("http")
 }
 
 /// Words that are doubled in real English, and stay doubled.
-const REAL_DOUBLES: [&str; 40] = [
+const REAL_DOUBLES: [&str; 42] = [
     "had", "that", "is", "so", "no", "very", "really", "bye", "far", "long", "many", "much",
     "more", "ha", "haha", "ho", "bla", "blah", "knock", "tut", "yes", "go", "boo", "chop", "choo",
     "dum", "pom", "tsk", "night", "little", "too", "round", "again", "hush", "there", "now",
-    "bang", "ding", "dong", "rah",
+    "bang", "ding", "dong", "rah", "nil", "na",
 ];
 
 /// Repairs words a scraper doubled (`spokesman spokesman`, `will (will)`, `The the`); real
@@ -827,6 +1014,7 @@ fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
         if let Some((s, e)) = last_word
             && &out[e..] == " "
             && is_doubling(&out[s..e], word)
+            && !repeats_again(&rest[word_len..], word)
         {
             removed.push(Removal {
                 line,
@@ -862,6 +1050,14 @@ fn may_have_doubles(text: &str) -> bool {
         previous = word;
     }
     false
+}
+
+/// Whether `rest` goes on with the same word again: three in a row (`nil nil nil` in a table)
+/// is not a scraper's doubling.
+fn repeats_again(rest: &str, word: &str) -> bool {
+    rest.strip_prefix(' ')
+        .and_then(|r| r.strip_prefix(word))
+        .is_some_and(|r| !r.starts_with(char::is_alphabetic))
 }
 
 /// Whether `second` right after `first` is a scraper's doubling rather than real English.
