@@ -561,7 +561,7 @@ fn is_subheading(text: &str) -> bool {
 const RELATED: &str = "related-articles footer";
 
 /// Words of a web page's furniture rather than of news prose.
-const CHROME_WORDS: [&str; 58] = [
+const CHROME_WORDS: &[&str] = &[
     "ad",
     "ads",
     "advert",
@@ -620,10 +620,14 @@ const CHROME_WORDS: [&str; 58] = [
     "podcast",
     "bookmark",
     "friend",
+    "stories",
+    "mailing",
+    "scrolling",
+    "subscribers",
 ];
 
 /// Social networks and sharing buttons, which a line of residue may consist of alone.
-const SHARE_BUTTONS: [&str; 22] = [
+const SHARE_BUTTONS: &[&str] = &[
     "facebook",
     "twitter",
     "x",
@@ -649,11 +653,10 @@ const SHARE_BUTTONS: [&str; 22] = [
 ];
 
 /// Verbs with which pages address their readers ("Follow us", "Keep reading").
-const READER_VERBS: [&str; 40] = [
+const READER_VERBS: &[&str] = &[
     "read",
     "keep",
     "continue",
-    "share",
     "follow",
     "subscribe",
     "sign",
@@ -715,6 +718,42 @@ fn residue(text: &str) -> Option<&'static str> {
         .ends_with(['.', '!', '?', ':']);
     let addresses_reader = ["you", "your", "us", "our", "we"].iter().any(|w| has(w));
 
+    // A consent banner: it speaks to the reader about their data and ends in a button.
+    let button_end = [
+        "ok",
+        "okay",
+        "got it",
+        "accept",
+        "accept all",
+        "agree",
+        "i agree",
+        "allow",
+        "allow all",
+        "close",
+        "dismiss",
+        "save and close",
+        "reject all",
+        "i understand",
+        "continue",
+    ]
+    .iter()
+    .any(|b| {
+        lower
+            .trim_end_matches(['.', '!', ' '])
+            .ends_with(&format!(" {b}"))
+    });
+    let about_data = [
+        "cookie", "cookies", "data", "privacy", "files", "tracking", "consent", "device", "browser",
+    ]
+    .iter()
+    .any(|w| has(w));
+    if button_end && about_data && (addresses_reader || has("consent") || has("privacy")) {
+        return Some("cookie or consent banner");
+    }
+    if has("privacy") && (has("partners") || has("personal") || has("consent")) && addresses_reader
+    {
+        return Some("cookie or consent banner");
+    }
     if (has("cookie") || has("cookies"))
         && [
             "accept",
@@ -746,6 +785,11 @@ fn residue(text: &str) -> Option<&'static str> {
             || lower.starts_with("copyright")
             || lower.contains(" © ")
             || lower.contains("all rights reserved")
+            || words.len() <= 12
+                && has("copyright")
+                && tokens
+                    .iter()
+                    .any(|t| t.len() == 4 && t.starts_with(['1', '2']) && t.parse::<u32>().is_ok())
             || lower.starts_with("(c) ")
                 && tokens
                     .get(1)
@@ -797,6 +841,104 @@ fn residue(text: &str) -> Option<&'static str> {
         if related.contains(&bare) {
             return Some(RELATED);
         }
+        // A heading made only of the words listing boxes are named with ("Popular stories",
+        // "Trending now"); it counts only when headlines follow it.
+        let listing = [
+            "popular",
+            "stories",
+            "story",
+            "trending",
+            "now",
+            "picks",
+            "pick",
+            "editor's",
+            "editors",
+            "most",
+            "read",
+            "viewed",
+            "watched",
+            "shared",
+            "latest",
+            "more",
+            "news",
+            "recommended",
+            "related",
+            "top",
+            "also",
+            "you",
+            "may",
+            "might",
+            "like",
+            "missed",
+            "further",
+            "reading",
+            "next",
+            "up",
+            "elsewhere",
+            "around",
+            "the",
+            "web",
+            "from",
+            "our",
+            "partners",
+            "sponsored",
+            "headlines",
+            "today",
+            "today's",
+            "this",
+            "week",
+            "in",
+            "other",
+            "what",
+            "to",
+            "articles",
+            "don't",
+            "miss",
+            "must",
+            "reads",
+            "for",
+        ];
+        if (2..=5).contains(&words.len())
+            && !ends_sentence
+            && tokens.iter().all(|t| listing.contains(&t.as_str()))
+            && tokens.iter().any(|t| {
+                ![
+                    "the", "in", "to", "for", "this", "you", "our", "up", "now", "news", "today",
+                ]
+                .contains(&t.as_str())
+            })
+        {
+            return Some(RELATED);
+        }
+    }
+    // `Related: <headline>`, `See also: <headline>`: a link to another story.
+    if words.len() <= 20
+        && !ends_sentence
+        && [
+            "related:",
+            "related -",
+            "see also:",
+            "also read:",
+            "read also:",
+            "more:",
+            "recommended:",
+            "watch:",
+            "listen:",
+            "video:",
+            "read:",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return Some("\"read more\" link");
+    }
+    // Figures mark a table row or a sentence of the article, never a page's furniture.
+    let has_figures = tokens.iter().any(|t| {
+        t.chars().any(|c| c.is_ascii_digit())
+            && !(t.len() == 4 && t.starts_with(['1', '2']) && t.chars().all(|c| c.is_ascii_digit()))
+    });
+    if has_figures {
+        return None;
     }
     if words.len() > 15 || ends_sentence && !(addresses_reader && words.len() <= 12) {
         return None;
@@ -806,6 +948,18 @@ fn residue(text: &str) -> Option<&'static str> {
     let chrome = tokens
         .iter()
         .filter(|t| CHROME_WORDS.contains(&t.as_str()))
+        .count()
+        + [
+            "log in",
+            "sign in",
+            "sign up",
+            "sign-up",
+            "mailing list",
+            "our app",
+            "free trial",
+        ]
+        .iter()
+        .filter(|p| lower.contains(*p))
         .count();
     let buttons = tokens
         .iter()
@@ -815,6 +969,34 @@ fn residue(text: &str) -> Option<&'static str> {
         return Some("share, follow or subscribe line");
     }
     let imperative = READER_VERBS.contains(&first);
+    let networks = tokens
+        .iter()
+        .filter(|t| {
+            SHARE_BUTTONS.contains(&t.as_str())
+                && !["share", "print", "email", "e-mail", "copy", "link"].contains(&t.as_str())
+        })
+        .count();
+    if networks >= 1
+        && words.len() <= 5
+        && (imperative
+            || ["post", "share", "send", "on", "to", "via"]
+                .iter()
+                .any(|w| has(w)))
+    {
+        return Some("share, follow or subscribe line");
+    }
+    if imperative
+        && words.len() <= 8
+        && (has("more") || has("here"))
+        && (has("read")
+            || has("more")
+            || has("click")
+            || has("tap")
+            || has("scrolling")
+            || has("see"))
+    {
+        return Some("\"read more\" link");
+    }
     if lower.starts_with("read more")
         || lower.starts_with("full story")
         || lower.starts_with("more:")
@@ -879,6 +1061,7 @@ fn tag_line(text: &str, lower: &str) -> Option<&'static str> {
             "mentioned",
             "section",
             "labels",
+            "more on",
             "themes",
             "browse",
         ]
@@ -959,7 +1142,7 @@ fn is_headline_like(text: &str) -> bool {
 }
 
 /// Words that are doubled in real English, and stay doubled.
-const REAL_DOUBLES: [&str; 42] = [
+const REAL_DOUBLES: &[&str] = &[
     "had", "that", "is", "so", "no", "very", "really", "bye", "far", "long", "many", "much",
     "more", "ha", "haha", "ho", "bla", "blah", "knock", "tut", "yes", "go", "boo", "chop", "choo",
     "dum", "pom", "tsk", "night", "little", "too", "round", "again", "hush", "there", "now",
@@ -1041,8 +1224,9 @@ fn may_have_doubles(text: &str) -> bool {
         return false;
     };
     for word in words {
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
         if word.starts_with('(')
-            || word.len() >= 2 && word.eq_ignore_ascii_case(previous)
+            || bare.len() >= 2 && bare.eq_ignore_ascii_case(previous)
             || word.len() >= 2 && previous.len() > word.len() && previous.ends_with(word)
         {
             return true;
