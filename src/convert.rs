@@ -911,6 +911,45 @@ fn residue(text: &str) -> Option<&'static str> {
             return Some(RELATED);
         }
     }
+    let first_word = tokens.first().map(String::as_str).unwrap_or("");
+    if words.len() <= 6
+        && first_word == "share"
+        && ["this", "on", "via", "with", "article", "story", "page"]
+            .iter()
+            .any(|w| has(w))
+    {
+        return Some("share, follow or subscribe line");
+    }
+    // `Related topics Ireland Housing London`: a label, then names, with no punctuation.
+    let label_then_names = [
+        "related topics",
+        "more on",
+        "more about",
+        "topics",
+        "tags",
+        "explore",
+        "see more on",
+        "explore more",
+        "related",
+        "in this story",
+        "more from",
+    ]
+    .iter()
+    .find_map(|p| {
+        lower
+            .strip_prefix(p)
+            .filter(|r| r.starts_with(' '))
+            .and_then(|_| text.get(p.len()..))
+    });
+    if let Some(names) = label_then_names
+        && words.len() <= 20
+        && !ends_sentence
+        && names
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    {
+        return Some("tag footer");
+    }
     // `Related: <headline>`, `See also: <headline>`: a link to another story.
     if words.len() <= 20
         && !ends_sentence
@@ -1022,7 +1061,7 @@ fn residue(text: &str) -> Option<&'static str> {
     {
         return Some("\"story continues below\" marker");
     }
-    if imperative && (chrome >= 1 || addresses_reader)
+    if imperative && (chrome >= 1 || addresses_reader && !ends_sentence)
         || chrome >= 2 && (addresses_reader || words.len() <= 6)
     {
         return Some("share, follow or subscribe line");
@@ -1086,12 +1125,18 @@ fn tag_line(text: &str, lower: &str) -> Option<&'static str> {
 /// Residue standing on a line of its own inside a paragraph (an advertisement marker between
 /// two wrapped lines). A line that starts in lower case continues a sentence, and stays.
 fn inline_residue(line: &str) -> Option<&'static str> {
-    if line.starts_with(|c: char| c.is_lowercase()) || line.ends_with([',', '-']) {
+    let hyphenated = line
+        .strip_suffix('-')
+        .is_some_and(|l| l.ends_with(char::is_alphabetic));
+    if line.starts_with(|c: char| c.is_lowercase()) || line.ends_with(',') || hyphenated {
         return None;
     }
     strict_residue(line).or_else(|| {
-        residue(line)
-            .filter(|r| r.starts_with("advertisement") || r.starts_with("\"story continues"))
+        residue(line).filter(|r| {
+            r.starts_with("advertisement")
+                || r.starts_with("\"story continues")
+                || r.starts_with("\"read more")
+        })
     })
 }
 
@@ -1198,6 +1243,7 @@ fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
             && &out[e..] == " "
             && is_doubling(&out[s..e], word)
             && !repeats_again(&rest[word_len..], word)
+            && !out[..s].ends_with(&format!("{word} "))
         {
             removed.push(Removal {
                 line,
@@ -1209,8 +1255,10 @@ fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
             continue;
         }
         let start = out.len();
+        // `break-in in 1999`: the part of a word after a hyphen or slash is no word of its own.
+        let whole_word = out.is_empty() || out.ends_with(' ');
         out.push_str(word);
-        last_word = Some((start, out.len()));
+        last_word = whole_word.then_some((start, out.len()));
         rest = &rest[word_len..];
     }
     out
@@ -1425,6 +1473,47 @@ mod tests {
     }
 
     #[test]
+    fn recognises_residue_by_its_shape() {
+        for line in [
+            "Keep up with us on Bluesky and Mastodon",
+            "Start your free trial",
+            "Ad Feedback",
+            "Newsletter sign-up",
+            "Already a subscriber? Log in",
+            "This page keeps small files on your device so it works. Got it",
+            "Related: Floods cut road to Kandahar",
+            "Click here to read more",
+            "Trending now",
+            "Content copyright 2021 Example Herald Ltd",
+            "More on: Taliban, Doha, Kabul",
+            "Post to Facebook",
+            "Share this page",
+            "Related topics Kabul Doha Herat",
+        ] {
+            let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
+            assert_eq!(
+                text, "First paragraph.\n\nLast paragraph.",
+                "{line}: {removed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_table_rows_and_short_lines_of_the_article() {
+        for keep in [
+            "Share 14.11p vs 12.13p",
+            "Share of profits 14 mln vs seven mln",
+            "MORE",
+            "Ready for dialogue",
+            "Talks resume in Doha",
+            "Get your hands off the Clangers! Is nothing sacred?",
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
+            assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+        }
+    }
+
+    #[test]
     fn keeps_sentences_that_only_look_like_residue() {
         for keep in [
             "The EU law requires websites to ask consent before they store cookies.",
@@ -1452,6 +1541,13 @@ mod tests {
             ("it was so so", "it was so so"),
             ("Sirhan Sirhan was", "Sirhan Sirhan was"),
             ("talks, talks and more talks", "talks, talks and more talks"),
+            (
+                "stock and cash cash, subject to",
+                "stock and cash, subject to",
+            ),
+            ("nil nil nil", "nil nil nil"),
+            ("up up up", "up up up"),
+            ("a break-in in 1999", "a break-in in 1999"),
         ];
         for (input, expected) in cases {
             let mut removed = Vec::new();
