@@ -897,6 +897,15 @@ fn residue(text: &str) -> Option<&'static str> {
             "must",
             "reads",
             "for",
+            "editor",
+            "editors",
+            "s",
+            "don",
+            "t",
+            "picks",
+            "best",
+            "week's",
+            "catch",
         ];
         if (2..=5).contains(&words.len())
             && !ends_sentence
@@ -950,6 +959,15 @@ fn residue(text: &str) -> Option<&'static str> {
     {
         return Some("tag footer");
     }
+    // `Don't miss: <headline>`: a label made of a listing box's words, then a headline.
+    if let Some((label, headline)) = text.split_once(':')
+        && words.len() <= 20
+        && !ends_sentence
+        && is_listing_label(label)
+        && is_headline_like(headline.trim())
+    {
+        return Some("\"read more\" link");
+    }
     // `Related: <headline>`, `See also: <headline>`: a link to another story.
     if words.len() <= 20
         && !ends_sentence
@@ -976,7 +994,7 @@ fn residue(text: &str) -> Option<&'static str> {
         t.chars().any(|c| c.is_ascii_digit())
             && !(t.len() == 4 && t.starts_with(['1', '2']) && t.chars().all(|c| c.is_ascii_digit()))
     });
-    if has_figures {
+    if has_figures && !addresses_reader {
         return None;
     }
     if words.len() > 15 || ends_sentence && !(addresses_reader && words.len() <= 12) {
@@ -1101,6 +1119,11 @@ fn tag_line(text: &str, lower: &str) -> Option<&'static str> {
             "section",
             "labels",
             "more on",
+            "explore",
+            "explore more",
+            "discover",
+            "see more",
+            "more from",
             "themes",
             "browse",
         ]
@@ -1180,8 +1203,77 @@ fn strict_residue(line: &str) -> Option<&'static str> {
     }
 }
 
+/// A label of one to four words, all of the kind listing boxes are named with ("Don't miss",
+/// "Editor's picks", "Must read").
+fn is_listing_label(label: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "don't",
+        "dont",
+        "miss",
+        "must",
+        "read",
+        "reads",
+        "see",
+        "also",
+        "related",
+        "more",
+        "recommended",
+        "popular",
+        "trending",
+        "latest",
+        "editor's",
+        "editors",
+        "pick",
+        "picks",
+        "top",
+        "stories",
+        "story",
+        "news",
+        "watch",
+        "listen",
+        "video",
+        "catch",
+        "up",
+        "next",
+        "further",
+        "reading",
+        "in",
+        "case",
+        "you",
+        "missed",
+        "it",
+        "best",
+        "of",
+        "the",
+        "week",
+        "today",
+        "now",
+        "from",
+        "our",
+        "partners",
+        "sponsored",
+        "opinion",
+        "live",
+        "breaking",
+    ];
+    let words: Vec<String> = label
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| WORDS.contains(&w.as_str()))
+        && words
+            .iter()
+            .any(|w| !["the", "of", "in", "it", "you", "up", "now", "our"].contains(&w.as_str()))
+}
+
 fn is_headline_like(text: &str) -> bool {
     let text = list_item(text).unwrap_or(text);
+    // A headline cut short with an ellipsis is still a headline.
+    let text = text
+        .strip_suffix("...")
+        .or_else(|| text.strip_suffix('…'))
+        .unwrap_or(text);
     let words = text.split_whitespace().count();
     (2..=20).contains(&words) && !text.ends_with('.') || text.starts_with("http")
 }
@@ -1489,6 +1581,7 @@ mod tests {
             "Post to Facebook",
             "Share this page",
             "Related topics Kabul Doha Herat",
+            "See more: Kabul · Doha · Herat",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
