@@ -455,13 +455,13 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
         let mut lines_kept = Vec::with_capacity(block.len());
         for &(n, line) in &block {
-            match inline_residue(line) {
-                Some(reason) if block.len() > 1 => removed.push(Removal {
+            match (block.len() > 1).then(|| inline_residue(line)).flatten() {
+                Some(reason) => removed.push(Removal {
                     line: n,
                     text: line.to_string(),
                     reason,
                 }),
-                _ => lines_kept.push((n, line)),
+                None => lines_kept.push((n, line)),
             }
         }
         if !lines_kept.is_empty() {
@@ -561,139 +561,146 @@ fn is_subheading(text: &str) -> bool {
 const RELATED: &str = "related-articles footer";
 
 /// Words of a web page's furniture rather than of news prose.
-const CHROME_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "adverts",
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "promoted",
-    "feedback",
-    "subscribe",
-    "subscriber",
-    "subscribers",
-    "subscription",
-    "newsletter",
-    "newsletters",
-    "inbox",
-    "member",
-    "membership",
-    "trial",
-    "paywall",
-    "login",
-    "signup",
-    "share",
-    "shares",
-    "sharing",
-    "follow",
-    "facebook",
-    "twitter",
-    "mastodon",
-    "linkedin",
-    "instagram",
-    "whatsapp",
-    "telegram",
-    "youtube",
-    "tiktok",
-    "pinterest",
-    "reddit",
-    "flipboard",
-    "email",
-    "e-mail",
-    "print",
-    "comments",
-    "comment",
-    "app",
-    "alerts",
-    "notifications",
-    "cookie",
-    "cookies",
-    "consent",
-    "preferences",
-    "privacy",
-    "reading",
-    "article",
-    "story",
-    "topic",
-    "podcast",
-    "bookmark",
-    "friend",
-    "stories",
-    "mailing",
-    "scrolling",
-    "subscribers",
-];
+fn is_chrome_word(word: &str) -> bool {
+    matches!(
+        word,
+        "ad" | "ads"
+            | "advert"
+            | "adverts"
+            | "advertisement"
+            | "advertising"
+            | "sponsored"
+            | "promoted"
+            | "feedback"
+            | "subscribe"
+            | "subscriber"
+            | "subscribers"
+            | "subscription"
+            | "newsletter"
+            | "newsletters"
+            | "inbox"
+            | "member"
+            | "membership"
+            | "trial"
+            | "paywall"
+            | "login"
+            | "signup"
+            | "share"
+            | "shares"
+            | "sharing"
+            | "follow"
+            | "facebook"
+            | "twitter"
+            | "mastodon"
+            | "linkedin"
+            | "instagram"
+            | "whatsapp"
+            | "telegram"
+            | "youtube"
+            | "tiktok"
+            | "pinterest"
+            | "reddit"
+            | "flipboard"
+            | "email"
+            | "e-mail"
+            | "print"
+            | "comments"
+            | "comment"
+            | "app"
+            | "alerts"
+            | "notifications"
+            | "cookie"
+            | "cookies"
+            | "consent"
+            | "preferences"
+            | "privacy"
+            | "reading"
+            | "article"
+            | "story"
+            | "topic"
+            | "podcast"
+            | "bookmark"
+            | "friend"
+            | "stories"
+            | "mailing"
+            | "scrolling"
+    )
+}
 
 /// Social networks and sharing buttons, which a line of residue may consist of alone.
-const SHARE_BUTTONS: &[&str] = &[
-    "facebook",
-    "twitter",
-    "x",
-    "mastodon",
-    "linkedin",
-    "instagram",
-    "whatsapp",
-    "telegram",
-    "youtube",
-    "tiktok",
-    "pinterest",
-    "reddit",
-    "flipboard",
-    "email",
-    "e-mail",
-    "print",
-    "share",
-    "copy",
-    "link",
-    "messenger",
-    "tumblr",
-    "threads",
-];
+fn is_share_button(word: &str) -> bool {
+    matches!(
+        word,
+        "facebook"
+            | "twitter"
+            | "x"
+            | "mastodon"
+            | "linkedin"
+            | "instagram"
+            | "whatsapp"
+            | "telegram"
+            | "youtube"
+            | "tiktok"
+            | "pinterest"
+            | "reddit"
+            | "flipboard"
+            | "email"
+            | "e-mail"
+            | "print"
+            | "share"
+            | "copy"
+            | "link"
+            | "messenger"
+            | "tumblr"
+            | "threads"
+    )
+}
 
 /// Verbs with which pages address their readers ("Follow us", "Keep reading").
-const READER_VERBS: &[&str] = &[
-    "read",
-    "keep",
-    "continue",
-    "follow",
-    "subscribe",
-    "sign",
-    "log",
-    "click",
-    "tap",
-    "download",
-    "get",
-    "pin",
-    "tweet",
-    "email",
-    "spread",
-    "like",
-    "join",
-    "become",
-    "start",
-    "find",
-    "connect",
-    "send",
-    "save",
-    "print",
-    "listen",
-    "watch",
-    "support",
-    "donate",
-    "register",
-    "try",
-    "manage",
-    "accept",
-    "agree",
-    "allow",
-    "reject",
-    "see",
-    "view",
-    "discover",
-    "explore",
-];
+fn is_reader_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "read"
+            | "keep"
+            | "continue"
+            | "follow"
+            | "subscribe"
+            | "sign"
+            | "log"
+            | "click"
+            | "tap"
+            | "download"
+            | "get"
+            | "pin"
+            | "tweet"
+            | "email"
+            | "spread"
+            | "like"
+            | "join"
+            | "become"
+            | "start"
+            | "find"
+            | "connect"
+            | "send"
+            | "save"
+            | "print"
+            | "listen"
+            | "watch"
+            | "support"
+            | "donate"
+            | "register"
+            | "try"
+            | "manage"
+            | "accept"
+            | "agree"
+            | "allow"
+            | "reject"
+            | "see"
+            | "view"
+            | "discover"
+            | "explore"
+    )
+}
 
 /// Why a whole block is scraper residue, if it is. Rules look at the shape of a line (short,
 /// no closing punctuation, made of a web page's words, speaking to the reader) rather than at
@@ -702,20 +709,34 @@ fn residue(text: &str) -> Option<&'static str> {
     if let Some(reason) = strict_residue(text) {
         return Some(reason);
     }
-    let words: Vec<&str> = text.split_whitespace().take(121).collect();
-    if words.len() > 120 {
+    let word_count = text.split_whitespace().take(121).count();
+    if word_count > 120 {
         return None;
     }
-    let lower = text.to_lowercase();
-    let tokens: Vec<String> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '@'))
-        .filter(|t| !t.is_empty())
-        .map(String::from)
-        .collect();
-    let has = |w: &str| tokens.iter().any(|t| t == w);
     let ends_sentence = text
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with(['.', '!', '?', ':']);
+    // Most blocks are sentences of the article. One that ends like a sentence can still be a
+    // consent banner or a copyright line (which name themselves), or, when short, a line
+    // speaking to the reader; anything else is kept without a closer look.
+    if ends_sentence
+        && !names_banner_or_copyright(text)
+        && !(word_count <= 12
+            && text.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                ["you", "your", "us", "our", "we"]
+                    .iter()
+                    .any(|r| w.eq_ignore_ascii_case(r))
+            }))
+    {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '@'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let has = |w: &str| tokens.contains(&w);
     let addresses_reader = ["you", "your", "us", "our", "we"].iter().any(|w| has(w));
 
     // A consent banner: it speaks to the reader about their data and ends in a button.
@@ -738,9 +759,9 @@ fn residue(text: &str) -> Option<&'static str> {
     ]
     .iter()
     .any(|b| {
-        lower
-            .trim_end_matches(['.', '!', ' '])
-            .ends_with(&format!(" {b}"))
+        let end = lower.trim_end_matches(['.', '!', ' ']);
+        end.strip_suffix(b)
+            .is_some_and(|before| before.ends_with(' '))
     });
     let about_data = [
         "cookie", "cookies", "data", "privacy", "files", "tracking", "consent", "device", "browser",
@@ -780,12 +801,12 @@ fn residue(text: &str) -> Option<&'static str> {
     {
         return Some("cookie or consent banner");
     }
-    if words.len() <= 20
+    if word_count <= 20
         && (lower.starts_with('©')
             || lower.starts_with("copyright")
             || lower.contains(" © ")
             || lower.contains("all rights reserved")
-            || words.len() <= 12
+            || word_count <= 12
                 && has("copyright")
                 && tokens
                     .iter()
@@ -800,7 +821,7 @@ fn residue(text: &str) -> Option<&'static str> {
     if let Some(reason) = tag_line(text, &lower) {
         return Some(reason);
     }
-    if words.len() <= 8 {
+    if word_count <= 8 {
         let bare = lower.trim_end_matches([':', '.', ' ']);
         let related = [
             "related",
@@ -907,21 +928,21 @@ fn residue(text: &str) -> Option<&'static str> {
             "week's",
             "catch",
         ];
-        if (2..=5).contains(&words.len())
+        if (2..=5).contains(&word_count)
             && !ends_sentence
-            && tokens.iter().all(|t| listing.contains(&t.as_str()))
+            && tokens.iter().all(|t| listing.contains(t))
             && tokens.iter().any(|t| {
                 ![
                     "the", "in", "to", "for", "this", "you", "our", "up", "now", "news", "today",
                 ]
-                .contains(&t.as_str())
+                .contains(t)
             })
         {
             return Some(RELATED);
         }
     }
-    let first_word = tokens.first().map(String::as_str).unwrap_or("");
-    if words.len() <= 6
+    let first_word = tokens.first().copied().unwrap_or("");
+    if word_count <= 6
         && first_word == "share"
         && ["this", "on", "via", "with", "article", "story", "page"]
             .iter()
@@ -951,7 +972,7 @@ fn residue(text: &str) -> Option<&'static str> {
             .and_then(|_| text.get(p.len()..))
     });
     if let Some(names) = label_then_names
-        && words.len() <= 20
+        && word_count <= 20
         && !ends_sentence
         && names
             .split_whitespace()
@@ -961,7 +982,7 @@ fn residue(text: &str) -> Option<&'static str> {
     }
     // `Don't miss: <headline>`: a label made of a listing box's words, then a headline.
     if let Some((label, headline)) = text.split_once(':')
-        && words.len() <= 20
+        && word_count <= 20
         && !ends_sentence
         && is_listing_label(label)
         && is_headline_like(headline.trim())
@@ -969,7 +990,7 @@ fn residue(text: &str) -> Option<&'static str> {
         return Some("\"read more\" link");
     }
     // `Related: <headline>`, `See also: <headline>`: a link to another story.
-    if words.len() <= 20
+    if word_count <= 20
         && !ends_sentence
         && [
             "related:",
@@ -997,15 +1018,12 @@ fn residue(text: &str) -> Option<&'static str> {
     if has_figures && !addresses_reader {
         return None;
     }
-    if words.len() > 15 || ends_sentence && !(addresses_reader && words.len() <= 12) {
+    if word_count > 15 || ends_sentence && !(addresses_reader && word_count <= 12) {
         return None;
     }
     // From here: a short line that does not end like a sentence.
-    let first = tokens.first().map(String::as_str).unwrap_or("");
-    let chrome = tokens
-        .iter()
-        .filter(|t| CHROME_WORDS.contains(&t.as_str()))
-        .count()
+    let first = tokens.first().copied().unwrap_or("");
+    let chrome = tokens.iter().filter(|t| is_chrome_word(t)).count()
         + [
             "log in",
             "sign in",
@@ -1018,23 +1036,19 @@ fn residue(text: &str) -> Option<&'static str> {
         .iter()
         .filter(|p| lower.contains(*p))
         .count();
-    let buttons = tokens
-        .iter()
-        .filter(|t| SHARE_BUTTONS.contains(&t.as_str()))
-        .count();
+    let buttons = tokens.iter().filter(|t| is_share_button(t)).count();
     if buttons >= 2 && buttons * 2 >= tokens.len() {
         return Some("share, follow or subscribe line");
     }
-    let imperative = READER_VERBS.contains(&first);
+    let imperative = is_reader_verb(first);
     let networks = tokens
         .iter()
         .filter(|t| {
-            SHARE_BUTTONS.contains(&t.as_str())
-                && !["share", "print", "email", "e-mail", "copy", "link"].contains(&t.as_str())
+            is_share_button(t) && !["share", "print", "email", "e-mail", "copy", "link"].contains(t)
         })
         .count();
     if networks >= 1
-        && words.len() <= 5
+        && word_count <= 5
         && (imperative
             || ["post", "share", "send", "on", "to", "via"]
                 .iter()
@@ -1043,7 +1057,7 @@ fn residue(text: &str) -> Option<&'static str> {
         return Some("share, follow or subscribe line");
     }
     if imperative
-        && words.len() <= 8
+        && word_count <= 8
         && (has("more") || has("here"))
         && (has("read")
             || has("more")
@@ -1058,7 +1072,7 @@ fn residue(text: &str) -> Option<&'static str> {
         || lower.starts_with("full story")
         || lower.starts_with("more:")
         || first == "read"
-            && words.len() <= 10
+            && word_count <= 10
             && (has("story") || has("article") || has("full") || has("more") || has("also"))
         || first == "continue" && has("reading")
         || first == "keep" && has("reading")
@@ -1069,29 +1083,46 @@ fn residue(text: &str) -> Option<&'static str> {
     }
     if chrome >= 1
         && (has("advertisement") || has("advert") || has("ad") || has("ads") || has("sponsored"))
-        && (chrome >= 2 || words.len() <= 6 || has("continue") || has("continues"))
+        && (chrome >= 2 || word_count <= 6 || has("continue") || has("continues"))
     {
         return Some("advertisement");
     }
     if (has("continues") || has("continue"))
         && (has("below") || has("after") || has("beneath") || has("ad"))
-        && words.len() <= 8
+        && word_count <= 8
     {
         return Some("\"story continues below\" marker");
     }
     if imperative && (chrome >= 1 || addresses_reader && !ends_sentence)
-        || chrome >= 2 && (addresses_reader || words.len() <= 6)
+        || chrome >= 2 && (addresses_reader || word_count <= 6)
     {
         return Some("share, follow or subscribe line");
     }
     if imperative
-        && words.len() <= 4
+        && word_count <= 4
         && !ends_sentence
         && ["it", "this", "the", "now"].iter().any(|w| has(w))
     {
         return Some("share, follow or subscribe line");
     }
     None
+}
+
+/// Whether `text` mentions cookies, privacy or copyright, in one pass over its bytes that
+/// looks closer only at the letters those words start with.
+fn names_banner_or_copyright(text: &str) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize, word: &[u8]| {
+        b.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    (0..b.len()).any(|i| match b[i] | 0x20 {
+        b'c' => at(i, b"cookie") || at(i, b"copyright"),
+        b'p' => at(i, b"privacy"),
+        b'r' => at(i, b"rights reserved"),
+        b'(' => at(i, b"(c)"),
+        _ => b[i] == 0xC2 && b.get(i + 1) == Some(&0xA9),
+    })
 }
 
 /// `Tags: Afghanistan, Taliban, Doha`: a label, then a list of short names.
@@ -1155,10 +1186,14 @@ fn inline_residue(line: &str) -> Option<&'static str> {
         return None;
     }
     strict_residue(line).or_else(|| {
+        // Only a marker stands between two lines of one paragraph; a line with a colon may be
+        // the end of an attribution and the start of a quotation ("told the BBC: We...").
         residue(line).filter(|r| {
             r.starts_with("advertisement")
                 || r.starts_with("\"story continues")
                 || r.starts_with("\"read more")
+                    && !line.contains(':')
+                    && line.split_whitespace().count() <= 6
         })
     })
 }
@@ -1450,6 +1485,18 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
+/// The bytes that markdown may read as syntax, by value.
+const MARKDOWN_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let specials = b"\\`*_[]<>#|~&!$";
+    let mut i = 0;
+    while i < specials.len() {
+        table[specials[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Escapes text so that markdown renders it exactly as written.
 ///
 /// `block_start` marks text that begins a block, where `1984.`, `- `, `+ `, `=` and `#` would
@@ -1470,23 +1517,7 @@ pub fn escape_markdown(text: &str, block_start: bool) -> String {
     // Copy runs of ordinary bytes whole; every special character is ASCII.
     let mut start = 0;
     for (i, b) in rest.bytes().enumerate() {
-        if matches!(
-            b,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'_'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'#'
-                | b'|'
-                | b'~'
-                | b'&'
-                | b'!'
-                | b'$'
-        ) {
+        if MARKDOWN_SPECIAL[usize::from(b)] {
             out.push_str(&rest[start..i]);
             out.push('\\');
             start = i;
@@ -1589,6 +1620,16 @@ mod tests {
                 "{line}: {removed:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_wrapped_line_with_a_colon_is_part_of_its_paragraph() {
+        let (text, removed) =
+            body("He told reporters\nNews: the talks go on, and\nsaid the official.\n\nEnd.");
+        assert_eq!(
+            text, "He told reporters News: the talks go on, and said the official.\n\nEnd.",
+            "{removed:?}"
+        );
     }
 
     #[test]
