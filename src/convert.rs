@@ -446,6 +446,24 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             drop_block(&block, RELATED, removed);
             continue;
         }
+        // A widget of short lines (a newsletter box: name, blurb, email field, button) where
+        // most lines are residue on their own goes whole.
+        if (2..=8).contains(&block.len())
+            && block
+                .iter()
+                .all(|(_, l)| l.split_whitespace().count() <= 15)
+        {
+            let reasons: Vec<&'static str> = block.iter().filter_map(|(_, l)| residue(l)).collect();
+            // The other lines must not read as prose: no sentence ends there, none continues one.
+            let prose = block.iter().any(|(_, l)| {
+                residue(l).is_none()
+                    && (l.ends_with(['.', ',']) || l.starts_with(|c: char| c.is_lowercase()))
+            });
+            if reasons.len() >= 2 && reasons.len() * 2 >= block.len() && !prose {
+                drop_block(&block, reasons[0], removed);
+                continue;
+            }
+        }
         if let Some(reason) = residue(&joined) {
             if reason == RELATED {
                 in_related = true;
@@ -624,6 +642,22 @@ fn is_chrome_word(word: &str) -> bool {
             | "stories"
             | "mailing"
             | "scrolling"
+            | "premium"
+            | "unlimited"
+            | "journalism"
+            | "supporter"
+            | "supporters"
+            | "contribution"
+            | "donation"
+            | "donate"
+            | "promotion"
+            | "podcasts"
+            | "gallery"
+            | "sponsor"
+            | "sponsors"
+            | "window"
+            | "tab"
+            | "copied"
     )
 }
 
@@ -699,6 +733,15 @@ fn is_reader_verb(word: &str) -> bool {
             | "view"
             | "discover"
             | "explore"
+            | "skip"
+            | "stay"
+            | "add"
+            | "gift"
+            | "enter"
+            | "upgrade"
+            | "unlock"
+            | "renew"
+            | "claim"
     )
 }
 
@@ -927,6 +970,13 @@ fn residue(text: &str) -> Option<&'static str> {
             "best",
             "week's",
             "catch",
+            "suggested",
+            "site",
+            "on",
+            "interested",
+            "be",
+            "might",
+            "could",
         ];
         if (2..=5).contains(&word_count)
             && !ends_sentence
@@ -977,6 +1027,53 @@ fn residue(text: &str) -> Option<&'static str> {
         && names
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    {
+        return Some("tag footer");
+    }
+    // Sponsor credits: `Presented by Acme`, `In partnership with Acme`.
+    if word_count <= 8
+        && !ends_sentence
+        && [
+            "presented by",
+            "supported by",
+            "sponsored by",
+            "in partnership with",
+            "paid for by",
+            "brought to you by",
+            "powered by",
+            "partner content",
+            "in association with",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return Some("advertisement");
+    }
+    if [
+        "opens in new window",
+        "opens in a new window",
+        "opens in a new tab",
+        "opens in new tab",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+    {
+        return Some("share, follow or subscribe line");
+    }
+    if has("sell") && has("personal") && (has("information") || has("data")) && word_count <= 12 {
+        return Some("cookie or consent banner");
+    }
+    // `» <headline>`: a pointer to another story.
+    if text.starts_with(['»', '›', '▶', '►', '→'])
+        && is_headline_like(text.trim_start_matches(['»', '›', '▶', '►', '→', ' ']))
+    {
+        return Some("\"read more\" link");
+    }
+    // `#Kabul #Doha #Taliban`: a list of hashtags.
+    if word_count >= 2
+        && text
+            .split_whitespace()
+            .all(|w| w.starts_with('#') && w.len() > 1)
     {
         return Some("tag footer");
     }
@@ -1032,6 +1129,16 @@ fn residue(text: &str) -> Option<&'static str> {
             "mailing list",
             "our app",
             "free trial",
+            "social media",
+            "new window",
+            "new tab",
+            "free articles",
+            "articles left",
+            "a month",
+            "a week",
+            "per month",
+            "per week",
+            "digital access",
         ]
         .iter()
         .filter(|p| lower.contains(*p))
@@ -1149,6 +1256,8 @@ fn tag_line(text: &str, lower: &str) -> Option<&'static str> {
             "mentioned",
             "section",
             "labels",
+            "posted in",
+            "sections",
             "more on",
             "explore",
             "explore more",
@@ -1290,6 +1399,20 @@ fn is_listing_label(label: &str) -> bool {
         "opinion",
         "live",
         "breaking",
+        "photos",
+        "photo",
+        "gallery",
+        "pictures",
+        "explainer",
+        "podcast",
+        "analysis",
+        "coverage",
+        "previously",
+        "full",
+        "interactive",
+        "quiz",
+        "timeline",
+        "depth",
     ];
     let words: Vec<String> = label
         .split_whitespace()
@@ -1613,6 +1736,15 @@ mod tests {
             "Share this page",
             "Related topics Kabul Doha Herat",
             "See more: Kabul · Doha · Herat",
+            "Support independent journalism today",
+            "Presented by Example Bank",
+            "Click to share on Mastodon (Opens in new window)",
+            "Do not sell my personal information",
+            "» Floods cut the road to Kandahar",
+            "#Kabul #Doha #Taliban",
+            "Photos: Floods cut the road to Kandahar",
+            "You have 2 free articles left this month. Subscribe for £1 a week",
+            "The Briefing newsletter\nThe day's news from Kabul, in your inbox\nEnter your email address\nSign up",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
