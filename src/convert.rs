@@ -448,15 +448,22 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
         // A widget of short lines (a newsletter box: name, blurb, email field, button) where
         // most lines are residue on their own goes whole.
+        // Each line of a longer block on its own, once, for the widget rule and for markers
+        // standing between wrapped lines.
+        let line_reasons: Vec<Option<&'static str>> = if block.len() > 1 {
+            block.iter().map(|(_, l)| residue(l)).collect()
+        } else {
+            Vec::new()
+        };
         if (2..=8).contains(&block.len())
             && block
                 .iter()
                 .all(|(_, l)| l.split_whitespace().count() <= 15)
         {
-            let reasons: Vec<&'static str> = block.iter().filter_map(|(_, l)| residue(l)).collect();
+            let reasons: Vec<&'static str> = line_reasons.iter().flatten().copied().collect();
             // The other lines must not read as prose: no sentence ends there, none continues one.
-            let prose = block.iter().any(|(_, l)| {
-                residue(l).is_none()
+            let prose = block.iter().zip(&line_reasons).any(|((_, l), reason)| {
+                reason.is_none()
                     && (l.ends_with(['.', ',']) || l.starts_with(|c: char| c.is_lowercase()))
             });
             if reasons.len() >= 2 && reasons.len() * 2 >= block.len() && !prose {
@@ -472,8 +479,12 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             continue;
         }
         let mut lines_kept = Vec::with_capacity(block.len());
-        for &(n, line) in &block {
-            match (block.len() > 1).then(|| inline_residue(line)).flatten() {
+        for (k, &(n, line)) in block.iter().enumerate() {
+            let reason = line_reasons.get(k).copied().flatten();
+            match (block.len() > 1)
+                .then(|| inline_residue(line, reason))
+                .flatten()
+            {
                 Some(reason) => removed.push(Removal {
                     line: n,
                     text: line.to_string(),
@@ -752,18 +763,23 @@ fn residue(text: &str) -> Option<&'static str> {
     if let Some(reason) = strict_residue(text) {
         return Some(reason);
     }
-    let word_count = text.split_whitespace().take(121).count();
-    if word_count > 120 {
-        return None;
-    }
     let ends_sentence = text
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with(['.', '!', '?', ':']);
     // Most blocks are sentences of the article. One that ends like a sentence can still be a
     // consent banner or a copyright line (which name themselves), or, when short, a line
-    // speaking to the reader; anything else is kept without a closer look.
+    // speaking to the reader; anything else is kept without a closer look. (Past 160 bytes a
+    // block has more than twelve words.)
+    let banner = ends_sentence && names_banner_or_copyright(text);
+    if ends_sentence && !banner && text.len() > 160 {
+        return None;
+    }
+    let word_count = text.split_whitespace().take(121).count();
+    if word_count > 120 {
+        return None;
+    }
     if ends_sentence
-        && !names_banner_or_copyright(text)
+        && !banner
         && !(word_count <= 12
             && text.split_whitespace().any(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -774,7 +790,11 @@ fn residue(text: &str) -> Option<&'static str> {
     {
         return None;
     }
-    let lower = text.to_lowercase();
+    let lower = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    };
     let tokens: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '@'))
         .filter(|t| !t.is_empty())
@@ -1287,7 +1307,8 @@ fn tag_line(text: &str, lower: &str) -> Option<&'static str> {
 
 /// Residue standing on a line of its own inside a paragraph (an advertisement marker between
 /// two wrapped lines). A line that starts in lower case continues a sentence, and stays.
-fn inline_residue(line: &str) -> Option<&'static str> {
+/// `reason` is what [`residue`] says of the line on its own.
+fn inline_residue(line: &str, reason: Option<&'static str>) -> Option<&'static str> {
     let hyphenated = line
         .strip_suffix('-')
         .is_some_and(|l| l.ends_with(char::is_alphabetic));
@@ -1297,7 +1318,7 @@ fn inline_residue(line: &str) -> Option<&'static str> {
     strict_residue(line).or_else(|| {
         // Only a marker stands between two lines of one paragraph; a line with a colon may be
         // the end of an attribution and the start of a quotation ("told the BBC: We...").
-        residue(line).filter(|r| {
+        reason.filter(|r| {
             r.starts_with("advertisement")
                 || r.starts_with("\"story continues")
                 || r.starts_with("\"read more")
@@ -1523,10 +1544,7 @@ fn may_have_doubles(text: &str) -> bool {
     };
     for word in words {
         let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        if word.starts_with('(')
-            || bare.len() >= 2 && bare.eq_ignore_ascii_case(previous)
-            || word.len() >= 2 && previous.len() > word.len() && previous.ends_with(word)
-        {
+        if word.starts_with('(') || bare.len() >= 2 && bare.eq_ignore_ascii_case(previous) {
             return true;
         }
         previous = word;
