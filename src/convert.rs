@@ -1235,21 +1235,25 @@ fn residue(text: &str) -> Option<&'static str> {
     None
 }
 
-/// Whether `text` mentions cookies, privacy or copyright, in one pass over its bytes that
-/// looks closer only at the letters those words start with.
+/// Whether `text` mentions cookies, privacy or copyright (in lower, title or upper case),
+/// with the standard library's fast substring search.
 fn names_banner_or_copyright(text: &str) -> bool {
-    let b = text.as_bytes();
-    let at = |i: usize, word: &[u8]| {
-        b.get(i..i + word.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    };
-    (0..b.len()).any(|i| match b[i] | 0x20 {
-        b'c' => at(i, b"cookie") || at(i, b"copyright"),
-        b'p' => at(i, b"privacy"),
-        b'r' => at(i, b"rights reserved"),
-        b'(' => at(i, b"(c)"),
-        _ => b[i] == 0xC2 && b.get(i + 1) == Some(&0xA9),
-    })
+    [
+        "ookie",
+        "OOKIE",
+        "rivacy",
+        "RIVACY",
+        "opyright",
+        "OPYRIGHT",
+        "ights reserved",
+        "IGHTS RESERVED",
+        "ights Reserved",
+        "©",
+        "(c)",
+        "(C)",
+    ]
+    .iter()
+    .any(|fragment| text.contains(fragment))
 }
 
 /// `Tags: Afghanistan, Taliban, Doha`: a label, then a list of short names.
