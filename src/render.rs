@@ -302,25 +302,42 @@ pub fn render_site(
         place_links: &place_links,
         per_page,
     };
-    let results: Vec<Result<(), RenderError>> = jobs
-        .par_iter()
-        .map(|job| {
-            let (file, template, context) = renderer.context(job);
-            let html =
-                theme
-                    .tera
-                    .render(template, &context)
-                    .map_err(|e| RenderError::Template {
-                        template: template.to_string(),
-                        page: file.clone(),
-                        message: crate::diagnostic::error_chain(&e)
-                            .trim_start_matches("error: ")
-                            .to_string(),
-                    })?;
-            writer.write(&file, html.as_bytes())?;
+    // Pages are rendered in parallel and written by one thread: creating files in one folder
+    // is serialised by the file system anyway, and this way rendering goes on meanwhile.
+    let (pages, written) = std::sync::mpsc::sync_channel::<(String, String)>(512);
+    let results: Vec<Result<(), RenderError>> = std::thread::scope(|scope| {
+        let write_all = scope.spawn(move || -> Result<(), WriteError> {
+            for (file, html) in written {
+                writer.write(&file, html.as_bytes())?;
+            }
             Ok(())
-        })
-        .collect();
+        });
+        let mut results: Vec<Result<(), RenderError>> =
+            jobs.par_iter()
+                .map_with(pages, |pages, job| {
+                    let (file, template, context) = renderer.context(job);
+                    let html = theme.tera.render(template, &context).map_err(|e| {
+                        RenderError::Template {
+                            template: template.to_string(),
+                            page: file.clone(),
+                            message: crate::diagnostic::error_chain(&e)
+                                .trim_start_matches("error: ")
+                                .to_string(),
+                        }
+                    })?;
+                    // A closed channel means the writer stopped on an error, reported below.
+                    let _ = pages.send((file, html));
+                    Ok(())
+                })
+                .collect();
+        match write_all.join() {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => results.push(Err(e.into())),
+            // A panic in the writer is a bug: let it surface as one.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        results
+    });
     if let Some(err) = results.into_iter().find_map(Result::err) {
         return Err(err);
     }
