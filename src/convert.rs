@@ -881,7 +881,7 @@ fn residue(text: &str) -> Option<&'static str> {
     {
         return Some("copyright line");
     }
-    if let Some(reason) = tag_line(text, &lower) {
+    if let Some(reason) = tag_line(text) {
         return Some(reason);
     }
     if word_count <= 8 {
@@ -1257,7 +1257,7 @@ fn names_banner_or_copyright(text: &str) -> bool {
 }
 
 /// `Tags: Afghanistan, Taliban, Doha`: a label, then a list of short names.
-fn tag_line(text: &str, lower: &str) -> Option<&'static str> {
+fn tag_line(text: &str) -> Option<&'static str> {
     let (label, rest) = text.split_once([':', '—', '|'])?;
     let label_lower = label.trim().to_lowercase();
     let label_words = label_lower.split_whitespace().count();
@@ -1305,7 +1305,6 @@ fn tag_line(text: &str, lower: &str) -> Option<&'static str> {
     let listy = !items.is_empty()
         && items.iter().all(|i| i.split_whitespace().count() <= 5)
         && !rest.trim_end().ends_with('.');
-    let _ = lower;
     (is_tag_label && listy).then_some("tag footer")
 }
 

@@ -71,7 +71,7 @@ pub fn source_files(paths: &[PathBuf]) -> (Vec<(PathBuf, SourceKind)>, Vec<Diagn
         } else {
             problems.push(Diagnostic::error(
                 path.display().to_string(),
-                "no such file or folder",
+                "no such file or folder: check the path, or give the folder that holds the sources",
             ));
         }
     }
@@ -103,11 +103,8 @@ pub fn extract_file(
     };
     let extraction = match kind {
         SourceKind::Text => {
-            let (mut article, conv) = parse::text_article(shown, &source.text);
+            let (article, conv) = parse::text_article(shown, &source.text);
             warnings.extend(conv.warnings.iter().cloned());
-            if article.date.is_none() {
-                article.date = parse::date_from_path(shown);
-            }
             Extraction {
                 file: shown.to_string(),
                 title: article.title,

@@ -64,11 +64,8 @@ pub fn import(
                 continue;
             }
         };
-        let (mut article, conv) = parse::text_article(&shown, &text);
+        let (article, conv) = parse::text_article(&shown, &text);
         problems.extend(conv.warnings);
-        if article.date.is_none() {
-            article.date = parse::date_from_path(&shown);
-        }
         let slug = article
             .slug
             .clone()

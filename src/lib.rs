@@ -22,7 +22,7 @@ pub mod write;
 
 use diagnostic::Diagnostic;
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What `build` is asked to do.
 #[derive(Debug, Clone)]
@@ -148,9 +148,4 @@ pub fn build(options: &BuildOptions, destination: Destination) -> Result<BuildRe
             })
         }
     }
-}
-
-/// The archive root's `site` folder: where `build` writes by default.
-pub fn default_output(root: &Path) -> PathBuf {
-    root.join("site")
 }

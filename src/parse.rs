@@ -401,7 +401,8 @@ pub fn text_article(path: &str, text: &str) -> (Article, crate::convert::Convers
     let article = Article {
         path: path.to_string(),
         title: conv.title.clone(),
-        date: h.date,
+        // A date in the file name counts when the header gives none, as for every source.
+        date: h.date.or_else(|| date_from_path(path)),
         updated: None,
         source,
         source_url: h.url.clone(),
