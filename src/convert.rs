@@ -425,64 +425,104 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         raw.push(current);
     }
 
-    // Drop residue: whole blocks by every rule; lines inside longer blocks by the strict ones.
-    let mut kept: Vec<Vec<(usize, &str)>> = Vec::new();
-    let mut in_related = false;
-    for block in raw {
-        let joined = join_lines(&block);
-        let headlines = |lines: &[(usize, &str)]| {
-            lines.len() <= 8 && lines.iter().all(|(_, l)| is_headline_like(l))
-        };
-        if in_related {
-            if headlines(&block) {
-                drop_block(&block, RELATED, removed);
-                continue;
-            }
-            in_related = false;
-        }
-        // A related-articles heading with its headlines on the lines below it.
-        if block.len() > 1 && residue(block[0].1) == Some(RELATED) && headlines(&block[1..]) {
-            in_related = true;
-            drop_block(&block, RELATED, removed);
-            continue;
-        }
-        // A widget of short lines (a newsletter box: name, blurb, email field, button) where
-        // most lines are residue on their own goes whole.
-        // Each line of a longer block on its own, once, for the widget rule and for markers
-        // standing between wrapped lines.
-        let line_reasons: Vec<Option<&'static str>> = if block.len() > 1 {
-            block.iter().map(|(_, l)| residue(l)).collect()
-        } else {
-            Vec::new()
-        };
-        if (2..=8).contains(&block.len())
-            && block
+    // Drop residue: whole blocks first, then runs of headlines under a heading, then buttons
+    // beside residue, then marker lines inside the blocks that stay.
+    let mut reasons: Vec<Option<&'static str>> = raw.iter().map(|b| block_residue(b)).collect();
+    let mut k = 0;
+    while k < raw.len() {
+        let first_line = raw[k][0].1;
+        let heading_line = is_heading_only(first_line);
+        let only_heading = raw[k].len() == 1 && heading_line;
+        // A heading of common words (`Latest news`, `Around the site`) opens a list only at
+        // the foot of the article, with two or more headlines under it (in its own block or
+        // in the blocks after it).
+        let inner = raw[k].len() - 1;
+        let plain = reasons[k].is_none()
+            && heading_line
+            && is_listing_heading(undecorated(first_line))
+            && raw[k][1..]
                 .iter()
-                .all(|(_, l)| l.split_whitespace().count() <= 15)
-        {
-            let reasons: Vec<&'static str> = line_reasons.iter().flatten().copied().collect();
-            // The other lines must not read as prose: no sentence ends there, none continues one.
-            let prose = block.iter().zip(&line_reasons).any(|((_, l), reason)| {
-                reason.is_none()
-                    && (l.ends_with(['.', ',']) || l.starts_with(|c: char| c.is_lowercase()))
-            });
-            if reasons.len() >= 2 && reasons.len() * 2 >= block.len() && !prose {
-                drop_block(&block, reasons[0], removed);
-                continue;
+                .all(|(_, l)| is_headline_like(l) && !is_table_row(l));
+        let Some(heading) = reasons[k]
+            .filter(|_| only_heading)
+            .or(plain.then_some(RELATED))
+        else {
+            k += 1;
+            continue;
+        };
+        let listing = if heading == TAGS {
+            is_name_like
+        } else if heading == RELATED {
+            is_headline_like
+        } else {
+            k += 1;
+            continue;
+        };
+        // The run of headlines (or names) after the heading, residue between them allowed.
+        let mut end = k + 1;
+        let mut listed = Vec::new();
+        while end < raw.len() {
+            if reasons[end].is_some() {
+                end += 1;
+            } else if raw[end].len() <= 8
+                && raw[end].iter().all(|(_, l)| listing(l) && !is_table_row(l))
+            {
+                listed.push(end);
+                end += 1;
+            } else {
+                break;
             }
         }
-        if let Some(reason) = residue(&joined) {
-            if reason == RELATED {
-                in_related = true;
+        // A footer runs to the end of the article. Earlier, only a heading that names itself
+        // a list of links takes the few headlines under it, and never a table's rows.
+        let footer = end == raw.len();
+        let boxed = heading == RELATED
+            && (1..=5).contains(&listed.len())
+            && listed.iter().all(|&b| {
+                raw[b]
+                    .iter()
+                    .all(|(_, l)| !l.contains(|c: char| c.is_ascii_digit()))
+            });
+        let items = listed.len() + if plain { inner } else { 0 };
+        if items > 0 && (footer || boxed) && !(plain && (!footer || items < 2)) {
+            if plain {
+                reasons[k] = Some(RELATED);
             }
+            for &b in &listed {
+                reasons[b] = Some(heading);
+            }
+        }
+        k = end.max(k + 1);
+    }
+    // Buttons (`Options`, `Reject all`, `Submit`) beside residue go with it.
+    loop {
+        let mut changed = false;
+        for k in 0..raw.len() {
+            if reasons[k].is_none() && raw[k].iter().all(|(_, l)| l.len() <= 60 && is_button(l)) {
+                let near =
+                    |j: Option<usize>| j.and_then(|j| reasons.get(j)).is_some_and(Option::is_some);
+                if near(k.checked_sub(1)) || near(Some(k + 1)) {
+                    reasons[k] =
+                        reasons[k.saturating_sub(1)].or(reasons.get(k + 1).copied().flatten());
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut kept: Vec<Vec<(usize, &str)>> = Vec::new();
+    for (block, reason) in raw.into_iter().zip(reasons) {
+        if let Some(reason) = reason {
             drop_block(&block, reason, removed);
             continue;
         }
         let mut lines_kept = Vec::with_capacity(block.len());
+        let list = block.iter().all(|(_, l)| list_item(l).is_some());
         for (k, &(n, line)) in block.iter().enumerate() {
-            let reason = line_reasons.get(k).copied().flatten();
-            match (block.len() > 1)
-                .then(|| inline_residue(line, reason))
+            match (block.len() > 1 && !list)
+                .then(|| inline_residue(&block, k))
                 .flatten()
             {
                 Some(reason) => removed.push(Removal {
@@ -534,6 +574,146 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     blocks
 }
 
+/// Why a whole block is residue, if it is: one line or paragraph of residue; a heading with its
+/// headlines or tags on the lines below it; a widget of short lines (a newsletter box: name,
+/// blurb, e-mail field, button) most of which are residue on their own.
+fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
+    // A line that starts in lower case continues a sentence: the block is prose, unless
+    // the line is a marker that never is.
+    let continued = block.iter().skip(1).any(|(_, l)| {
+        l.starts_with(char::is_lowercase) && strict_residue(l).is_none() && !is_email_field(l)
+    });
+    // A list's items are the article's; its heading and links are judged below.
+    let list = block.iter().all(|(_, l)| list_item(l).is_some());
+    if block.len() > 1 && !continued && !list {
+        let first = residue(block[0].1);
+        if first == Some(RELATED) && block[1..].iter().all(|(_, l)| is_headline_like(l)) {
+            return first;
+        }
+        if first == Some(TAGS) && block[1..].iter().all(|(_, l)| is_name_like(l)) {
+            return first;
+        }
+        if block.len() <= 8
+            && block
+                .iter()
+                .all(|(_, l)| l.split_whitespace().nth(30).is_none())
+        {
+            let line_reasons: Vec<Option<&'static str>> = std::iter::once(first)
+                .chain(block[1..].iter().map(|(_, l)| residue(l)))
+                .collect();
+            let found: Vec<&'static str> = line_reasons.iter().flatten().copied().collect();
+            // The other lines must not read as prose: no sentence ends there; buttons and
+            // form fields are fine.
+            let prose = block.iter().zip(&line_reasons).any(|((_, l), reason)| {
+                reason.is_none() && !is_button(l) && l.ends_with(['.', ','])
+            });
+            let buttons = block
+                .iter()
+                .zip(&line_reasons)
+                .all(|((_, l), r)| r.is_some() || is_button(l));
+            // An e-mail field makes a short block a sign-up form, whatever its prompt says.
+            let form = block.len() <= 5 && block.iter().any(|(_, l)| is_email_field(l));
+            if !found.is_empty()
+                && !prose
+                && (found.len() * 2 >= block.len() && found.len() >= 2 || buttons || form)
+            {
+                return Some(found[0]);
+            }
+        }
+    }
+    residue(&join_lines(block))
+}
+
+/// `name@example.com` alone on a line: the field of a sign-up form.
+fn is_email_field(line: &str) -> bool {
+    let core = undecorated(line);
+    !core.contains(' ') && core.contains('@') && core.contains('.')
+}
+
+/// A short line of a web page's words that is not residue on its own: a button or a form
+/// field (`Options`, `Reject all`, `Join now`, `Before you continue`).
+fn is_button(line: &str) -> bool {
+    let core = undecorated(line);
+    let mut words = 0;
+    let mut last = String::new();
+    for token in core.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '&'))) {
+        if token.is_empty() || token == "&" {
+            continue;
+        }
+        words += 1;
+        last = token.to_lowercase();
+        if words > 5 || furniture(&last).is_none() {
+            return false;
+        }
+    }
+    // One word alone is a button only if it is a button's word (`More` ends wire stories).
+    let lone_button = matches!(
+        last.as_str(),
+        "options"
+            | "submit"
+            | "deny"
+            | "accept"
+            | "reject"
+            | "decline"
+            | "allow"
+            | "agree"
+            | "close"
+            | "dismiss"
+            | "ok"
+            | "okay"
+            | "register"
+            | "save"
+            | "settings"
+            | "preferences"
+            | "manage"
+    );
+    (words > 1 || lone_button) && !core.ends_with('.')
+}
+
+/// A heading and nothing else: web page words (`Related posts`, `Browse topics`), and names
+/// only after `from`, `on` or `in` (`More from Business`).
+fn is_heading_only(line: &str) -> bool {
+    if line.len() > 100 {
+        return false;
+    }
+    let core = undecorated(line);
+    if core.contains([':', '|', '›', '»']) || core.split_whitespace().nth(8).is_some() {
+        return false;
+    }
+    let mut after_preposition = false;
+    for token in core.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’'))) {
+        if token.is_empty() {
+            continue;
+        }
+        let lower = token.to_lowercase();
+        let known = furniture(&lower).is_some();
+        if !(known || after_preposition && token.starts_with(char::is_uppercase)) {
+            return false;
+        }
+        after_preposition |= matches!(lower.as_str(), "from" | "on" | "in" | "about");
+    }
+    true
+}
+
+/// `Net 2,963,000 vs 2,696,000`, `Shr 1.31 dlrs vs 86 cts`: a row of figures.
+fn is_table_row(line: &str) -> bool {
+    line.contains(" vs ")
+        || line
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .nth(2)
+            .is_some()
+}
+
+/// A line of a tag list: a short name (`Allied Domecq`, `Baskin`).
+fn is_name_like(line: &str) -> bool {
+    let line = list_item(line).unwrap_or(line).trim();
+    let words = line.split_whitespace().count();
+    (1..=5).contains(&words)
+        && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '#')
+        && !line.ends_with(['.', ',', ';', ':', '!', '?'])
+}
+
 fn drop_block(block: &[(usize, &str)], reason: &'static str, removed: &mut Vec<Removal>) {
     for &(n, line) in block {
         removed.push(Removal {
@@ -546,8 +726,11 @@ fn drop_block(block: &[(usize, &str)], reason: &'static str, removed: &mut Vec<R
 
 /// Hard-wrapped lines joined with one space, except after a hyphen that ends a line before a
 /// lower-case word (`well-` + `known` is `well-known`, not `well- known`).
-fn join_lines(block: &[(usize, &str)]) -> String {
-    let mut out = String::new();
+fn join_lines<'a>(block: &[(usize, &'a str)]) -> Cow<'a, str> {
+    if let [(_, line)] = block {
+        return Cow::Borrowed(line.trim());
+    }
+    let mut out = String::with_capacity(block.iter().map(|(_, l)| l.len() + 1).sum());
     for (_, line) in block {
         let line = line.trim();
         let hyphenated = out.ends_with('-')
@@ -558,7 +741,7 @@ fn join_lines(block: &[(usize, &str)]) -> String {
         }
         out.push_str(line);
     }
-    out
+    Cow::Owned(out)
 }
 
 fn list_item(line: &str) -> Option<&str> {
@@ -760,6 +943,71 @@ fn is_reader_verb(word: &str) -> bool {
 /// no closing punctuation, made of a web page's words, speaking to the reader) rather than at
 /// fixed phrases, so that residue worded in ways never seen before is still recognised.
 fn residue(text: &str) -> Option<&'static str> {
+    if let Some(reason) = residue_rules(text) {
+        return Some(reason);
+    }
+    // Past 200 bytes a block is longer than any link or notice addressed to the reader (long
+    // consent banners name cookies or privacy, and the rules above see them).
+    if text.len() > 200 {
+        return None;
+    }
+    // A row of share icons: `f 𝕏 in ✉`.
+    if text.len() < 40
+        && !text.is_ascii()
+        && text.split_whitespace().nth(2).is_some()
+        && text.split_whitespace().all(|w| w.chars().count() <= 2)
+        && text.split_whitespace().any(|w| !w.is_ascii())
+    {
+        return Some(SHARE);
+    }
+    let core = undecorated(text);
+    if core.is_empty() {
+        return None;
+    }
+    // Twelve words or fewer: a line of page furniture, perhaps.
+    let furniture = if core.len() <= 160 {
+        furniture_line(core)
+    } else {
+        None
+    };
+    match furniture {
+        Some(READ_MORE) if is_listing_heading(core) => Some(RELATED),
+        Some(reason) => Some(reason),
+        None => labelled_link(core).or_else(|| reader_notice(core)),
+    }
+}
+
+/// The heading of a box of links to other stories (`You might also be interested in`,
+/// `Related posts`, `More from Business`), as opposed to one link.
+fn is_listing_heading(core: &str) -> bool {
+    core.split_whitespace().nth(8).is_none()
+        && !core.contains([':', '|', '›', '»'])
+        && core.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "related"
+                    | "recommended"
+                    | "interested"
+                    | "also"
+                    | "like"
+                    | "popular"
+                    | "trending"
+                    | "stories"
+                    | "articles"
+                    | "posts"
+                    | "coverage"
+                    | "reads"
+                    | "picks"
+                    | "from"
+                    | "latest"
+                    | "elsewhere"
+                    | "around"
+            )
+        })
+}
+
+/// The rules of [`residue`] for one spelling of a line.
+fn residue_rules(text: &str) -> Option<&'static str> {
     if let Some(reason) = strict_residue(text) {
         return Some(reason);
     }
@@ -831,7 +1079,10 @@ fn residue(text: &str) -> Option<&'static str> {
     ]
     .iter()
     .any(|w| has(w));
-    if button_end && about_data && (addresses_reader || has("consent") || has("privacy")) {
+    if button_end
+        && about_data
+        && (addresses_reader || has("consent") || has("privacy") || has("cookie") || has("cookies"))
+    {
         return Some("cookie or consent banner");
     }
     if has("privacy") && (has("partners") || has("personal") || has("consent")) && addresses_reader
@@ -1002,8 +1253,26 @@ fn residue(text: &str) -> Option<&'static str> {
             && !ends_sentence
             && tokens.iter().all(|t| listing.contains(t))
             && tokens.iter().any(|t| {
-                ![
-                    "the", "in", "to", "for", "this", "you", "our", "up", "now", "news", "today",
+                [
+                    "popular",
+                    "stories",
+                    "trending",
+                    "picks",
+                    "pick",
+                    "viewed",
+                    "watched",
+                    "shared",
+                    "recommended",
+                    "related",
+                    "missed",
+                    "miss",
+                    "reads",
+                    "headlines",
+                    "suggested",
+                    "interested",
+                    "articles",
+                    "read",
+                    "reading",
                 ]
                 .contains(t)
             })
@@ -1235,6 +1504,403 @@ fn residue(text: &str) -> Option<&'static str> {
     None
 }
 
+/// What a word says about a short line it stands in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Furniture {
+    /// Only a web page's furniture uses it (`newsletter`, `cookies`, `advertisements`).
+    Strong(&'static str),
+    /// Common to furniture and prose (`this`, `now`, `more`, `below`, `article`).
+    Neutral,
+}
+
+const ADVERT: &str = "advertisement";
+const CONTINUES: &str = "\"story continues below\" marker";
+const READ_MORE: &str = "\"read more\" link";
+const SHARE: &str = "share, follow or subscribe line";
+const COOKIE: &str = "cookie or consent banner";
+const TAGS: &str = "tag footer";
+
+/// The part a word plays in a web page's furniture, if any. `word` is lower case.
+fn furniture(word: &str) -> Option<Furniture> {
+    use Furniture::{Neutral, Strong};
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    Some(match word {
+        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertisements"
+        | "advertising" | "sponsored" | "sponsor" | "sponsors" | "promoted" | "adchoices" => {
+            Strong(ADVERT)
+        }
+        "continues" | "continued" | "scroll" | "scrolling" => Strong(CONTINUES),
+        "read" | "related" | "recommended" | "recommendations" | "interested" | "trending"
+        | "watch" | "video" | "videos" | "listen" | "podcast" | "podcasts" | "gallery" => {
+            Strong(READ_MORE)
+        }
+        "share" | "shared" | "sharing" | "tweet" | "retweet" | "copied" | "bookmark"
+        | "bookmarked" | "loading" | "follow" | "following" | "followers" | "notifications"
+        | "notification" | "notified" | "alerts" | "facebook" | "twitter" | "instagram"
+        | "linkedin" | "whatsapp" | "telegram" | "youtube" | "tiktok" | "pinterest" | "reddit"
+        | "flipboard" | "mastodon" | "bluesky" | "snapchat" | "messenger" | "tumblr" | "rss"
+        | "subscribe" | "subscribed" | "subscriber" | "subscribers" | "subscription"
+        | "subscriptions" | "unsubscribe" | "newsletter" | "newsletters" | "inbox" | "signup"
+        | "login" | "logout" | "password" | "username" | "comment" | "comments" | "pledge"
+        | "donate" | "donation" | "donations" | "upgrade" | "paywall" | "membership"
+        | "premium" | "unlock" | "submit" | "email" | "e-mail" | "print" | "app" | "apps"
+        | "download" | "reply" | "replies" | "newsroom" | "tip" | "tips" | "preferred"
+        | "personalised" | "personalized" | "feed" | "feeds" | "receive" => Strong(SHARE),
+        "cookie" | "cookies" | "consent" | "privacy" | "purposes" | "vendors" | "customise"
+        | "customize" | "opt-out" => Strong(COOKIE),
+        "tags" | "tagged" | "topics" | "keywords" | "categories" => Strong(TAGS),
+        // Words of both furniture and prose.
+        "a" | "an" | "the" | "this" | "that" | "these" | "those" | "it" | "its" | "to" | "of"
+        | "in" | "on" | "for" | "with" | "by" | "from" | "at" | "as" | "and" | "or" | "but"
+        | "&" | "you" | "your" | "yours" | "we" | "us" | "our" | "my" | "me" | "i" | "be"
+        | "is" | "are" | "was" | "get" | "got" | "have" | "has" | "do" | "don't" | "dont"
+        | "can" | "will" | "may" | "might" | "could" | "would" | "should" | "not" | "no"
+        | "yes" | "here" | "there" | "now" | "below" | "after" | "before" | "above" | "beneath"
+        | "under" | "next" | "up" | "down" | "out" | "off" | "all" | "any" | "more" | "most"
+        | "new" | "free" | "just" | "only" | "also" | "again" | "please" | "thanks" | "thank"
+        | "want" | "like" | "likes" | "liked" | "enjoying" | "enjoy" | "love" | "see" | "view"
+        | "show" | "hide" | "less" | "full" | "story" | "stories" | "article" | "articles"
+        | "page" | "site" | "website" | "web" | "post" | "posts" | "content" | "news"
+        | "latest" | "today" | "daily" | "weekly" | "min" | "mins" | "minute" | "minutes"
+        | "click" | "tap" | "link" | "links" | "copy" | "save" | "saved" | "later" | "options"
+        | "choices" | "settings" | "manage" | "exit" | "ok" | "okay" | "miss" | "missed"
+        | "every" | "best" | "top" | "popular" | "viewed" | "reading" | "reader" | "readers"
+        | "author" | "authors" | "topic" | "tag" | "send" | "enter" | "type" | "address"
+        | "sign" | "log" | "account" | "register" | "join" | "leave" | "contact" | "support"
+        | "accept" | "reject" | "deny" | "decline" | "allow" | "agree" | "necessary"
+        | "essential" | "preferences" | "data" | "continue" | "keep" | "partner" | "partners"
+        | "paid" | "trial" | "member" | "members" | "updates" | "update" | "turn" | "add"
+        | "stay" | "connected" | "already" | "headlines" | "weekday" | "week" | "day"
+        | "morning" | "evening" | "photo" | "photos" | "image" | "images" | "audio" | "text"
+        | "report" | "remove" | "google" | "close" | "dismiss" | "open" | "opens" | "window"
+        | "tab" | "time" | "first" | "what" | "how" | "who" | "if" | "so" | "about"
+        | "discover" | "explore" | "browse" | "find" | "go" | "back" | "home" | "menu"
+        | "search" | "subscribe's" | "editor" | "editors" | "picks" | "pick" | "must"
+        | "also's" | "coverage" | "similar" | "other" | "people" | "interest" | "sign-up"
+        | "load" | "expand" | "section" | "care" | "each" | "source" | "sell" | "personal"
+        | "information" | "value" | "learn" | "purpose" | "around" | "further" | "elsewhere"
+        | "watched" | "catch" | "suggested" | "depth" | "opinion" | "analysis" | "live"
+        | "breaking" | "case" | "reads" | "today's" | "week's" | "don" | "t" | "section's"
+        | "what's" | "else" | "worth" | "elsewhere's" | "want's" => Neutral,
+        _ => return None,
+    })
+}
+
+/// The words of a line without the decoration around them (`— Advertisements —`,
+/// `👉 Follow us:`, `[Save for later]`, `Like Loading...`). Sentence ends stay.
+fn undecorated(text: &str) -> &str {
+    let mut s = text.trim_start_matches(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '@' | '$' | '£' | '€'))
+    });
+    loop {
+        let before = s.len();
+        s = s.trim_end_matches(|c: char| {
+            !(c.is_alphanumeric()
+                || matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '%'))
+        });
+        for tail in ["...", "…", ":"] {
+            if let Some(t) = s.strip_suffix(tail) {
+                s = t;
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// A short line made only of a web page's words (`Scroll down to continue reading`,
+/// `Link copied!`, `Tap follow to get updates`, `Listen · 5:12 min`), at least one of them a
+/// word that only furniture uses. Names may follow a verb such as `follow`
+/// (`Follow BBC Sport on Instagram`). `core` is the line [`undecorated`].
+fn furniture_line(core: &str) -> Option<&'static str> {
+    if core.split_whitespace().nth(12).is_some() || core.contains(['"', '“', '”']) {
+        return None;
+    }
+    if is_email_field(core) {
+        return Some(SHARE);
+    }
+    let has_time = core.contains(" min") || core.contains(" Min") || core.contains(" MIN");
+    let mut reason = None;
+    let mut names_allowed = false;
+    let mut words = 0;
+    for token in
+        core.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '@' | '-' | '&')))
+    {
+        let token = token.trim_matches(|c| c == '\'' || c == '’' || c == '-');
+        if token.is_empty() {
+            continue;
+        }
+        words += 1;
+        if token.starts_with('@') {
+            names_allowed = true;
+            continue;
+        }
+        if token.chars().any(|c| c.is_ascii_digit()) {
+            if has_time && token.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            return None;
+        }
+        let lower = lower_word(token);
+        match furniture(&lower) {
+            Some(Furniture::Strong(r)) => {
+                // A list of tags names itself so, whatever else it says (`Related topics`).
+                if r == TAGS || reason.is_none() {
+                    reason = Some(r);
+                }
+                if matches!(
+                    lower.as_ref(),
+                    "follow" | "share" | "subscribe" | "listen" | "watch" | "download" | "like"
+                ) {
+                    names_allowed = true;
+                }
+            }
+            Some(Furniture::Neutral) => {}
+            None if names_allowed && token.starts_with(|c: char| c.is_uppercase()) => {}
+            None => return None,
+        }
+    }
+    // Every word is a page's; a phrase such as `sign up` can make the line furniture.
+    let lower_core = core.to_lowercase();
+    if let Some(&(_, r)) = FURNITURE_PHRASES.iter().find(|(phrase, _)| {
+        lower_core.match_indices(phrase).any(|(at, _)| {
+            let before = lower_core[..at].chars().next_back();
+            let after = lower_core[at + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }) && reason != Some(TAGS)
+    {
+        reason = Some(r);
+    }
+    reason.filter(|_| words >= 1)
+}
+
+/// `word` in lower case, borrowed when it already is.
+fn lower_word(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Two- and three-word phrases that make a line furniture, whatever its other words.
+const FURNITURE_PHRASES: &[(&str, &str)] = &[
+    ("sign up", SHARE),
+    ("sign in", SHARE),
+    ("sign me up", SHARE),
+    ("log in", SHARE),
+    ("sign-up", SHARE),
+    ("partner content", ADVERT),
+    ("paid content", ADVERT),
+    ("save for later", SHARE),
+    ("like this", SHARE),
+    ("link copied", SHARE),
+    ("load more", READ_MORE),
+    ("show more", READ_MORE),
+    ("full story", READ_MORE),
+    ("full article", READ_MORE),
+    ("full report", READ_MORE),
+    ("more from", RELATED),
+    ("more on this", RELATED),
+    ("more on these", TAGS),
+    ("you might also", RELATED),
+    ("you may also", RELATED),
+    ("also on this", READ_MORE),
+    ("your data", COOKIE),
+    ("turn on", SHARE),
+    ("join now", SHARE),
+    ("join us", SHARE),
+];
+
+/// `Click here to read: <headline>`, `WATCH | <headline>`, `[Related] <headline>`,
+/// `Related › <headline>`: a label of a web page's words, then another story's headline.
+fn labelled_link(core: &str) -> Option<&'static str> {
+    // A headline does not end with a full stop.
+    if core.ends_with('.') {
+        return None;
+    }
+    let bracketed = core
+        .strip_prefix('[')
+        .unwrap_or(core)
+        .split_once("] ")
+        .filter(|(label, _)| !label.contains('['));
+    let (label, rest) = if let Some(parts) = bracketed {
+        parts
+    } else {
+        // The label has six words at most, so the separator comes early.
+        let mut head = core.len().min(80);
+        while !core.is_char_boundary(head) {
+            head -= 1;
+        }
+        let (at, len) = [
+            ": ", " | ", " › ", " » ", " > ", " >> ", " – ", " — ", " - ", " → ",
+        ]
+        .iter()
+        .filter_map(|sep| core[..head].find(sep).map(|at| (at, sep.len())))
+        .min_by_key(|&(at, _)| at)?;
+        (&core[..at], &core[at + len..])
+    };
+    let label = label.trim();
+    let rest = rest.trim().trim_matches(['"', '“', '”', '\'', '‘', '’']);
+    if label.is_empty() || label.split_whitespace().nth(6).is_some() || !is_headline_like(rest) {
+        return None;
+    }
+    let lower = label.to_lowercase();
+    let mut linked = false;
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        if word.is_empty() {
+            continue;
+        }
+        match furniture(word) {
+            Some(_) => {}
+            None => return None,
+        }
+        linked |= matches!(
+            word,
+            "read"
+                | "related"
+                | "also"
+                | "more"
+                | "watch"
+                | "video"
+                | "listen"
+                | "see"
+                | "like"
+                | "recommended"
+                | "interested"
+                | "click"
+                | "tap"
+                | "popular"
+                | "trending"
+                | "latest"
+                | "must"
+                | "miss"
+                | "coverage"
+                | "podcast"
+                | "gallery"
+                | "picks"
+        );
+    }
+    linked.then_some(READ_MORE)
+}
+
+/// A notice addressed to the reader in whole sentences, about the page rather than the news:
+/// `This website stores cookies on your computer.`, `Thanks for reading! Subscribe for free
+/// to receive new posts.` It speaks to the reader, names two or more things only a web page
+/// has, quotes no one and names no one.
+fn reader_notice(core: &str) -> Option<&'static str> {
+    // Short, quoting no one, naming no one (a capital inside a sentence), reporting nothing.
+    let mut words = 0;
+    let mut sentence_start = true;
+    for word in core.split_whitespace() {
+        words += 1;
+        if words > 30 || word.contains(['"', '“', '”']) {
+            return None;
+        }
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !sentence_start && bare.starts_with(char::is_uppercase) && bare != "I"
+            || matches!(
+                bare,
+                "said" | "says" | "told" | "according" | "added" | "reported" | "announced"
+            )
+        {
+            return None;
+        }
+        if !bare.is_empty() {
+            sentence_start = word.ends_with(['.', '!', '?', ':']);
+        }
+    }
+    // It speaks to the reader or about cookies, privacy or newsletters.
+    if ![
+        "you",
+        "You",
+        "YOU",
+        "we",
+        "We",
+        "WE",
+        "our",
+        "Our",
+        "OUR",
+        "us",
+        "my",
+        "My",
+        "ookie",
+        "OOKIE",
+        "rivacy",
+        "RIVACY",
+        "ewsletter",
+        "EWSLETTER",
+    ]
+    .iter()
+    .any(|w| core.contains(w))
+    {
+        return None;
+    }
+    let mut addresses_reader = false;
+    let mut strong = 0;
+    let mut reason = None;
+    for word in core.split_whitespace() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() {
+            continue;
+        }
+        let lower = lower_word(bare);
+        addresses_reader |= matches!(lower.as_ref(), "you" | "your" | "we" | "our" | "us" | "my");
+        let page_word = match furniture(&lower) {
+            Some(Furniture::Strong(r)) => Some(r),
+            _ => matches!(
+                lower.as_ref(),
+                "site"
+                    | "website"
+                    | "browsing"
+                    | "browser"
+                    | "device"
+                    | "geolocation"
+                    | "partners"
+                    | "posts"
+                    | "experience"
+                    | "scripts"
+                    | "advertising"
+                    | "personalised"
+                    | "personalized"
+                    | "features"
+                    | "navigation"
+            )
+            .then_some(COOKIE),
+        };
+        if let Some(r) = page_word {
+            strong += 1;
+            if reason.is_none() || reason == Some(COOKIE) && r != COOKIE {
+                reason = Some(r);
+            }
+        }
+    }
+    if strong < 2 {
+        return None;
+    }
+    let lower = core.to_lowercase();
+    if ["cookie", "privacy", "consent"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        reason = Some(COOKIE);
+    }
+    // Three things only a web page has, one of them its cookies, privacy or newsletters, make
+    // a notice even when it names no reader.
+    let about_page = ["cookie", "privacy", "newsletter"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && !core.contains(|c: char| c.is_ascii_digit());
+    (strong >= 3 && about_page || strong >= 2 && addresses_reader)
+        .then_some(reason)
+        .flatten()
+}
+
 /// Whether `text` mentions cookies, privacy or copyright (in lower, title or upper case),
 /// with the standard library's fast substring search.
 fn names_banner_or_copyright(text: &str) -> bool {
@@ -1258,7 +1924,7 @@ fn names_banner_or_copyright(text: &str) -> bool {
 
 /// `Tags: Afghanistan, Taliban, Doha`: a label, then a list of short names.
 fn tag_line(text: &str) -> Option<&'static str> {
-    let (label, rest) = text.split_once([':', '—', '|'])?;
+    let (label, rest) = text.split_once([':', '—', '|', '›', '»', '–'])?;
     let label_lower = label.trim().to_lowercase();
     let label_words = label_lower.split_whitespace().count();
     let is_tag_label = (1..=4).contains(&label_words)
@@ -1298,7 +1964,7 @@ fn tag_line(text: &str) -> Option<&'static str> {
                 || label_lower.ends_with(&format!(" {w}"))
         });
     let items: Vec<&str> = rest
-        .split([',', '|', '·', '•', ';'])
+        .split([',', '|', '·', '•', ';', '/'])
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
@@ -1308,26 +1974,42 @@ fn tag_line(text: &str) -> Option<&'static str> {
     (is_tag_label && listy).then_some("tag footer")
 }
 
-/// Residue standing on a line of its own inside a paragraph (an advertisement marker between
-/// two wrapped lines). A line that starts in lower case continues a sentence, and stays.
-/// `reason` is what [`residue`] says of the line on its own.
-fn inline_residue(line: &str, reason: Option<&'static str>) -> Option<&'static str> {
+/// Residue standing on a line of its own inside a paragraph: a marker between two wrapped
+/// lines, or glued before or after the paragraph. `k` is the line's place in `block`.
+///
+/// A wrapped paragraph's lines all run to about the same width but the last, so a marker
+/// stands out as a short line in the middle; the last line may be a marker only when the line
+/// before it ends a sentence, and the first only when the line after it starts one. The line
+/// itself must be made of a web page's words alone.
+fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
+    let line = block[k].1;
     let hyphenated = line
         .strip_suffix('-')
         .is_some_and(|l| l.ends_with(char::is_alphabetic));
-    if line.starts_with(|c: char| c.is_lowercase()) || line.ends_with(',') || hyphenated {
+    if line.ends_with(',') || hyphenated || line.split_whitespace().nth(8).is_some() {
+        return None;
+    }
+    let fits = if k + 1 == block.len() {
+        block[k - 1]
+            .1
+            .trim_end_matches(['"', '\'', '’', '”', ')'])
+            .ends_with(['.', '!', '?'])
+    } else if k == 0 {
+        block[1]
+            .1
+            .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''))
+    } else {
+        let longest = block.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+        line.len() * 10 <= longest * 7
+    };
+    if !fits {
         return None;
     }
     strict_residue(line).or_else(|| {
-        // Only a marker stands between two lines of one paragraph; a line with a colon may be
-        // the end of an attribution and the start of a quotation ("told the BBC: We...").
-        reason.filter(|r| {
-            r.starts_with("advertisement")
-                || r.starts_with("\"story continues")
-                || r.starts_with("\"read more")
-                    && !line.contains(':')
-                    && line.split_whitespace().count() <= 6
-        })
+        let core = undecorated(line);
+        (core.split_whitespace().nth(1).is_some() || !line.starts_with(char::is_lowercase))
+            .then(|| furniture_line(core))
+            .flatten()
     })
 }
 
@@ -1457,7 +2139,14 @@ fn is_headline_like(text: &str) -> bool {
         .or_else(|| text.strip_suffix('…'))
         .unwrap_or(text);
     let words = text.split_whitespace().count();
-    (2..=20).contains(&words) && !text.ends_with('.') || text.starts_with("http")
+    // A headline ends without a full stop, unless on an abbreviation (`IN U.S.`, `Co.`).
+    let last = text.rsplit(' ').next().unwrap_or("");
+    let abbreviation = last.len() <= 5 && last.strip_suffix('.').is_some_and(|l| l.contains('.'))
+        || [
+            "Inc.", "Corp.", "Co.", "Ltd.", "INC.", "CORP.", "CO.", "LTD.",
+        ]
+        .contains(&last);
+    (2..=20).contains(&words) && (!text.ends_with('.') || abbreviation) || text.starts_with("http")
 }
 
 /// Words that are doubled in real English, and stay doubled.
@@ -1546,8 +2235,21 @@ fn may_have_doubles(text: &str) -> bool {
         return false;
     };
     for word in words {
-        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        if word.starts_with('(') || bare.len() >= 2 && bare.eq_ignore_ascii_case(previous) {
+        // `will (will)`: the word again, in brackets.
+        if word
+            .strip_prefix('(')
+            .is_some_and(|w| w.trim_end_matches(|c: char| c.is_ascii_punctuation()) == previous)
+        {
+            return true;
+        }
+        // The same word again (first letters compared before anything costlier).
+        if previous.len() >= 2
+            && word.len() >= previous.len()
+            && word.as_bytes()[0].eq_ignore_ascii_case(&previous.as_bytes()[0])
+            && word
+                .trim_end_matches(|c: char| c.is_ascii_punctuation())
+                .eq_ignore_ascii_case(previous)
+        {
             return true;
         }
         previous = word;
@@ -1903,5 +2605,138 @@ mod tests {
             c.markdown(),
             "First paragraph wrapped here.\n\n## ‘Ready for dialogue’\n\nSecond paragraph.\n"
         );
+    }
+
+    #[test]
+    fn recognises_decorated_and_labelled_residue() {
+        for line in [
+            "— Sponsored —",
+            "Advertisements...",
+            "👉 Keep up with us on Bluesky:",
+            "[Bookmark for later]",
+            "Continues after this advert ›",
+            "Scrolling down keeps the story going",
+            "Listen · 3:40 min",
+            "Link copied",
+            "Tap the bell to turn on notifications",
+            "signup@example.org",
+            "Thank you for reading! Subscribe to receive posts like this by e-mail.",
+            "This site keeps cookies on your device to learn how readers use it.",
+            "Privacy note: newsletters may carry ads from outside partners.",
+            "Also worth reading | Floods cut the road to Kandahar",
+            "[More] Floods cut the road to Kandahar",
+            "Topics › Kabul · Doha · Herat",
+            "Filed under: Kabul / Doha / Herat",
+            "𝕏 f ✉",
+        ] {
+            let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
+            assert_eq!(
+                text, "First paragraph.\n\nLast paragraph.",
+                "{line}: {removed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn removes_widgets_buttons_and_footers_as_wholes() {
+        // A consent box: a heading, a notice, and buttons that are no residue on their own.
+        let (text, removed) = body(
+            "First.\n\nBefore you go on\nWe use cookies to see how readers use the site and our apps.\nOptions\nAccept all\n\nLast.",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        // A sign-up box: a prompt, an e-mail field and a button.
+        let (text, _) =
+            body("First.\n\nGet the Kabul briefing\nyou@example.com\nJoin now\n\nLast.");
+        assert_eq!(text, "First.\n\nLast.");
+        // A tag list, one name a line, under its heading.
+        let (text, _) = body("First.\n\nLast.\n\nRelated topics\nTaliban\nKabul\nSpin Boldak");
+        assert_eq!(text, "First.\n\nLast.");
+        // A box of links under a heading of plain words, at the foot of the article.
+        let (text, _) = body(
+            "First.\n\nLast.\n\nElsewhere on the site\n\nFloods cut road to Kandahar\n\nTalks resume in Doha",
+        );
+        assert_eq!(text, "First.\n\nLast.");
+    }
+
+    #[test]
+    fn keeps_article_lines_that_share_residue_words() {
+        // The same plain heading mid-article, over a short line, is article text.
+        let kept =
+            "First.\n\nLatest news\n\nTalks resume in Doha\n\nThe delegations met on Sunday.";
+        assert_eq!(body(kept).0, kept);
+        // A table at the foot of a wire story stays, after any link above it.
+        let kept = "Qtly div 30 cts vs 30 cts prior\n\nPay June one\n\nRecord May eight";
+        let (text, removed) = body(&format!("{kept}\n\nRead more: Floods cut road to Kandahar"));
+        assert_eq!(text, kept, "{removed:?}");
+        // Wrapped lines full of page words, and a marker word ending a paragraph, stay.
+        let kept = "Sen. Smith, the bill's sponsor, said airline ads now are\noften misleading.\n\nThe company launched a service called\nVideo.";
+        assert_eq!(
+            body(kept).0,
+            "Sen. Smith, the bill's sponsor, said airline ads now are often misleading.\n\nThe company launched a service called Video."
+        );
+        // The wire's continuation mark stays beside residue.
+        let (text, _) = body("First.\n\nMORE\n\nShare via LinkedIn");
+        assert_eq!(text, "First.\n\nMORE");
+    }
+
+    #[test]
+    fn no_input_makes_the_conversion_panic() {
+        // Lines built from a palette of awkward pieces: multi-byte letters at the ends of
+        // words, decorations, separators, e-mail signs, figures, empty and marker lines.
+        let pieces = [
+            "é",
+            "Ünïcödé.",
+            "…",
+            "›",
+            "[",
+            "]",
+            " ",
+            "@",
+            ".",
+            "U.S.",
+            "ä.",
+            "—",
+            "|",
+            ":",
+            "Read",
+            "more",
+            "Related",
+            "topics",
+            "1h",
+            "2,000",
+            "vs",
+            "\u{200D}",
+            "🍪",
+            "𝕏",
+            "\t",
+            "Share",
+            "- ",
+            "* ",
+            "> ",
+            "#",
+            "\"",
+            "(",
+            ")",
+            "ß",
+            "Advertisement",
+        ];
+        let mut state = 0x2545_F491_u32;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as usize
+        };
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..next() % 40 {
+                text.push_str(pieces[next() % pieces.len()]);
+                if next() % 4 == 0 {
+                    text.push_str(if next() % 3 == 0 { "\n\n" } else { "\n" });
+                }
+            }
+            let c = convert("fuzz.txt", &text);
+            let _ = (c.markdown(), c.text());
+        }
     }
 }
