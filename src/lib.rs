@@ -11,6 +11,7 @@ pub mod convert;
 pub mod date;
 pub mod diagnostic;
 pub mod extract;
+pub mod gazetteer;
 pub mod import;
 pub mod load;
 pub mod markdown;
