@@ -485,7 +485,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             });
         let items = listed.len() + if plain { inner } else { 0 };
         if items > 0 && (footer || boxed) && !(plain && (!footer || items < 2)) {
-            if plain {
+            if plain && reasons[k].is_none() {
                 reasons[k] = Some(RELATED);
             }
             for &b in &listed {
@@ -1584,7 +1584,8 @@ fn furniture(word: &str) -> Option<Furniture> {
         | "information" | "value" | "learn" | "purpose" | "around" | "further" | "elsewhere"
         | "watched" | "catch" | "suggested" | "depth" | "opinion" | "analysis" | "live"
         | "breaking" | "case" | "reads" | "today's" | "week's" | "don" | "t" | "section's"
-        | "what's" | "else" | "worth" | "elsewhere's" | "want's" => Neutral,
+        | "what's" | "else" | "worth" | "elsewhere's" | "want's" | "journalism" | "independent"
+        | "become" | "digest" | "briefing" => Neutral,
         _ => return None,
     })
 }
