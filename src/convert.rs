@@ -222,8 +222,13 @@ fn clean_line<'a>(line: &'a str, number: usize, removed: &mut Vec<Removal>) -> C
             // Joiners matter inside Persian, Indic and emoji text; between Latin letters or
             // spaces they are debris.
             '\u{200C}' | '\u{200D}' => {
+                // The neighbours, looking past other invisible characters.
+                let invisible_char =
+                    |c: &&char| matches!(**c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+                let before = chars[..k].iter().rev().find(|c| !invisible_char(c));
+                let after = chars[k + 1..].iter().find(|c| !invisible_char(c));
                 let latin = |c: Option<&char>| c.is_none_or(|c| c.is_ascii() || c.is_whitespace());
-                if latin(k.checked_sub(1).and_then(|p| chars.get(p))) && latin(chars.get(k + 1)) {
+                if latin(before) && latin(after) {
                     invisible = true;
                 } else {
                     out.push(c);
@@ -1948,6 +1953,7 @@ fn tag_line(text: &str) -> Option<&'static str> {
             "section",
             "labels",
             "posted in",
+            "in this article",
             "sections",
             "more on",
             "explore",
@@ -2553,6 +2559,16 @@ mod tests {
             "Title\r\n\r\nA\u{00A0}line  with\u{200B}stray   spaces \r\nwrapped.\r\n",
         );
         assert_eq!(c.text(), "A line withstray spaces wrapped.");
+        // Joiners between Latin letters or spaces go, even beside other invisible characters;
+        // inside Persian or emoji text they stay.
+        let c = convert(
+            "a.txt",
+            "Title\n\nMan of \u{200D}\u{200B}the Year, \u{200C}said they; \u{0645}\u{200C}\u{06CC}.\n",
+        );
+        assert_eq!(
+            c.text(),
+            "Man of the Year, said they; \u{0645}\u{200C}\u{06CC}."
+        );
     }
 
     #[test]
