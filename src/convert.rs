@@ -595,8 +595,9 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
         if first == Some(RELATED) && block[1..].iter().all(|(_, l)| is_headline_like(l)) {
             return first;
         }
-        if first == Some(TAGS) && block[1..].iter().all(|(_, l)| is_name_like(l)) {
-            return first;
+        if matches!(first, Some(TAGS | RELATED)) && block[1..].iter().all(|(_, l)| is_name_like(l))
+        {
+            return Some(TAGS);
         }
         if block.len() <= 8
             && block
@@ -609,8 +610,13 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
             let found: Vec<&'static str> = line_reasons.iter().flatten().copied().collect();
             // The other lines must not read as prose: no sentence ends there; buttons and
             // form fields are fine.
+            // Nor carry figures or run long, as a dateline, a table row or a sentence does.
             let prose = block.iter().zip(&line_reasons).any(|((_, l), reason)| {
-                reason.is_none() && !is_button(l) && l.ends_with(['.', ','])
+                reason.is_none()
+                    && !is_button(l)
+                    && (l.ends_with(['.', ','])
+                        || l.split_whitespace().nth(10).is_some()
+                        || l.contains(|c: char| c.is_ascii_digit()))
             });
             let buttons = block
                 .iter()
@@ -626,7 +632,19 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
             }
         }
     }
-    residue(&join_lines(block))
+    let reason = residue(&join_lines(block));
+    // Lines of residue glued to lines of the article (no blank line between): only the
+    // residue lines go, below, line by line; a wrapped banner continues its lines and goes whole.
+    if reason.is_some() && block.len() > 1 && !continued {
+        let mixed = block
+            .iter()
+            .any(|(_, l)| residue(l).is_none() && !is_button(l))
+            && block.iter().any(|(_, l)| residue(l).is_some());
+        if mixed {
+            return None;
+        }
+    }
+    reason
 }
 
 /// `name@example.com` alone on a line: the field of a sign-up form.
@@ -994,7 +1012,6 @@ fn is_listing_heading(core: &str) -> bool {
                     | "recommended"
                     | "interested"
                     | "also"
-                    | "like"
                     | "popular"
                     | "trending"
                     | "stories"
@@ -1993,14 +2010,31 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
     let hyphenated = line
         .strip_suffix('-')
         .is_some_and(|l| l.ends_with(char::is_alphabetic));
-    if line.ends_with(',') || hyphenated || line.split_whitespace().nth(8).is_some() {
+    let edge = k == 0 || k + 1 == block.len();
+    let words = line.split_whitespace().take(31).count();
+    if line.ends_with(',') || hyphenated || words > 30 || !edge && words > 8 {
         return None;
     }
-    let fits = if k + 1 == block.len() {
-        block[k - 1]
+    let capital = line
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let after_sentence = k > 0
+        && block[k - 1]
             .1
             .trim_end_matches(['"', '\'', '’', '”', ')'])
-            .ends_with(['.', '!', '?'])
+            .ends_with(['.', '!', '?']);
+    // After a line that ends without a sentence's end (a table row, a dateline, or a wrapped
+    // sentence going on), only residue whose words prose does not use, starting a new line.
+    let relaxed = k + 1 == block.len() && !after_sentence;
+    // A marker that never is prose (`Sponsored`, `Advertisement`) may also close a block.
+    let marker = || {
+        capital
+            && !line.ends_with(['.', '!', '?'])
+            && matches!(strict_residue(line), Some(ADVERT | CONTINUES))
+    };
+    let fits = if k + 1 == block.len() {
+        after_sentence || capital && words >= 2 || marker()
     } else if k == 0 {
         block[1]
             .1
@@ -2012,12 +2046,25 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
     if !fits {
         return None;
     }
-    strict_residue(line).or_else(|| {
-        let core = undecorated(line);
-        (core.split_whitespace().nth(1).is_some() || !line.starts_with(char::is_lowercase))
-            .then(|| furniture_line(core))
-            .flatten()
-    })
+    if let Some(reason) = strict_residue(line) {
+        return Some(reason);
+    }
+    let reason = None
+        .or_else(|| {
+            let core = undecorated(line);
+            (core.split_whitespace().nth(1).is_some() || !line.starts_with(char::is_lowercase))
+                .then(|| furniture_line(core))
+                .flatten()
+        })
+        .or_else(|| {
+            // At an edge, whole-line rules too, but not those whose words prose also uses
+            // (`share`, `follow`, `ads`): a wrapped sentence may begin or end with them.
+            (edge && capital && words >= 2)
+                .then(|| residue(line))
+                .flatten()
+                .filter(|&r| r != SHARE && r != ADVERT)
+        });
+    reason.filter(|&r| !relaxed || r != SHARE && r != ADVERT)
 }
 
 /// Residue that is never a sentence of an article.
@@ -2690,6 +2737,20 @@ mod tests {
         assert_eq!(
             body(kept).0,
             "Sen. Smith, the bill's sponsor, said airline ads now are often misleading.\n\nThe company launched a service called Video."
+        );
+        // Residue glued to a paragraph (no blank line between) goes alone.
+        let (text, removed) = body(
+            "First.\n\nWe use cookies to give you the best experience on our site. Accept all\nKABUL, July 17 - Talks resumed on Sunday.\n\nLast.",
+        );
+        assert_eq!(
+            text, "First.\n\nKABUL, July 17 - Talks resumed on Sunday.\n\nLast.",
+            "{removed:?}"
+        );
+        let (text, removed) =
+            body("First.\n\nAdvertisement\nQtly div 30 cts vs 30 cts prior\nSponsored\n\nLast.");
+        assert_eq!(
+            text, "First.\n\nQtly div 30 cts vs 30 cts prior\n\nLast.",
+            "{removed:?}"
         );
         // The wire's continuation mark stays beside residue.
         let (text, _) = body("First.\n\nMORE\n\nShare via LinkedIn");
