@@ -444,7 +444,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         let inner = raw[k].len() - 1;
         let plain = reasons[k].is_none()
             && heading_line
-            && is_listing_heading(undecorated(first_line))
+            && first_line.split_whitespace().nth(1).is_some()
+            && (is_listing_heading(undecorated(first_line))
+                || first_line.to_lowercase().starts_with("more "))
             && raw[k][1..]
                 .iter()
                 .all(|(_, l)| is_headline_like(l) && !is_table_row(l));
@@ -689,6 +691,8 @@ fn is_button(line: &str) -> bool {
             | "settings"
             | "preferences"
             | "manage"
+            | "x"
+            | "threads"
     );
     (words > 1 || lone_button) && !core.ends_with('.')
 }
@@ -1607,7 +1611,8 @@ fn furniture(word: &str) -> Option<Furniture> {
         | "watched" | "catch" | "suggested" | "depth" | "opinion" | "analysis" | "live"
         | "breaking" | "case" | "reads" | "today's" | "week's" | "don" | "t" | "section's"
         | "what's" | "else" | "worth" | "elsewhere's" | "want's" | "journalism" | "independent"
-        | "become" | "digest" | "briefing" => Neutral,
+        | "become" | "digest" | "briefing" | "respect" | "name" | "last" | "spam" | "terms"
+        | "policy" | "signing" | "message" | "x" | "threads" | "use" => Neutral,
         _ => return None,
     })
 }
@@ -1650,6 +1655,8 @@ fn furniture_line(core: &str) -> Option<&'static str> {
     let mut reason = None;
     let mut names_allowed = false;
     let mut words = 0;
+    let mut names = 0;
+    let mut name_anchor = false;
     for token in
         core.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '@' | '-' | '&')))
     {
@@ -1671,6 +1678,21 @@ fn furniture_line(core: &str) -> Option<&'static str> {
         let lower = lower_word(token);
         match furniture(&lower) {
             Some(Furniture::Strong(r)) => {
+                name_anchor |= matches!(
+                    lower.as_ref(),
+                    "app"
+                        | "apps"
+                        | "newsletter"
+                        | "newsletters"
+                        | "download"
+                        | "follow"
+                        | "subscribe"
+                        | "podcast"
+                        | "listen"
+                        | "watch"
+                        | "notifications"
+                        | "alerts"
+                );
                 // A list of tags names itself so, whatever else it says (`Related topics`).
                 if r == TAGS || reason.is_none() {
                     reason = Some(r);
@@ -1684,8 +1706,15 @@ fn furniture_line(core: &str) -> Option<&'static str> {
             }
             Some(Furniture::Neutral) => {}
             None if names_allowed && token.starts_with(|c: char| c.is_uppercase()) => {}
+            // A name (`the CBC News app`), counted: at most half the line may be names.
+            None if words > 1 && token.starts_with(|c: char| c.is_uppercase()) => names += 1,
             None => return None,
         }
+    }
+    // Names stand only beside words that name where to get more of them: an app, a
+    // newsletter, a feed to follow.
+    if names > 0 && (!name_anchor || names * 2 > words) {
+        return None;
     }
     // Every word is a page's; a phrase such as `sign up` can make the line furniture.
     let lower_core = core.to_lowercase();
@@ -1720,6 +1749,7 @@ const FURNITURE_PHRASES: &[(&str, &str)] = &[
     ("sign-up", SHARE),
     ("partner content", ADVERT),
     ("paid content", ADVERT),
+    ("paid post", ADVERT),
     ("save for later", SHARE),
     ("like this", SHARE),
     ("link copied", SHARE),
@@ -1818,6 +1848,8 @@ fn labelled_link(core: &str) -> Option<&'static str> {
 /// has, quotes no one and names no one.
 fn reader_notice(core: &str) -> Option<&'static str> {
     // Short, quoting no one, naming no one (a capital inside a sentence), reporting nothing.
+    // Text in capitals throughout shows no names either way.
+    let shouting = !core.contains(char::is_lowercase);
     let mut words = 0;
     let mut sentence_start = true;
     for word in core.split_whitespace() {
@@ -1826,7 +1858,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
             return None;
         }
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if !sentence_start && bare.starts_with(char::is_uppercase) && bare != "I"
+        if !shouting && !sentence_start && bare.starts_with(char::is_uppercase) && bare != "I"
             || matches!(
                 bare,
                 "said" | "says" | "told" | "according" | "added" | "reported" | "announced"
@@ -1897,7 +1929,8 @@ fn reader_notice(core: &str) -> Option<&'static str> {
             .then_some(COOKIE),
         };
         if let Some(r) = page_word {
-            strong += 1;
+            // A page that speaks of its cookies to the reader needs no second sign.
+            strong += if lower.starts_with("cookie") { 2 } else { 1 };
             if reason.is_none() || reason == Some(COOKIE) && r != COOKIE {
                 reason = Some(r);
             }
