@@ -659,6 +659,24 @@ fn is_email_field(line: &str) -> bool {
 /// field (`Options`, `Reject all`, `Join now`, `Before you continue`).
 fn is_button(line: &str) -> bool {
     let core = undecorated(line);
+    // A counter: `1.2K shares`, `12 Comments`, `Share 47`.
+    let tokens: Vec<&str> = core.split_whitespace().collect();
+    if let [a, b] = tokens[..] {
+        let count = |t: &str| {
+            t.starts_with(|c: char| c.is_ascii_digit())
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'K' | 'k' | 'M'))
+        };
+        let what = |t: &str| {
+            matches!(
+                t.to_lowercase().as_str(),
+                "shares" | "share" | "comments" | "comment" | "likes" | "views" | "reactions"
+            )
+        };
+        if count(a) && what(b) || what(a) && count(b) {
+            return true;
+        }
+    }
     let mut words = 0;
     let mut last = String::new();
     for token in core.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '&'))) {
@@ -667,7 +685,7 @@ fn is_button(line: &str) -> bool {
         }
         words += 1;
         last = token.to_lowercase();
-        if words > 5 || furniture(&last).is_none() {
+        if words > 8 || furniture(&last).is_none() {
             return false;
         }
     }
@@ -693,6 +711,10 @@ fn is_button(line: &str) -> bool {
             | "manage"
             | "x"
             | "threads"
+            | "disagree"
+            | "marketing"
+            | "statistics"
+            | "functional"
     );
     (words > 1 || lone_button) && !core.ends_with('.')
 }
@@ -1572,9 +1594,11 @@ fn furniture(word: &str) -> Option<Furniture> {
         | "subscriptions" | "unsubscribe" | "newsletter" | "newsletters" | "inbox" | "signup"
         | "login" | "logout" | "password" | "username" | "comment" | "comments" | "pledge"
         | "donate" | "donation" | "donations" | "upgrade" | "paywall" | "membership"
-        | "premium" | "unlock" | "submit" | "email" | "e-mail" | "print" | "app" | "apps"
-        | "download" | "reply" | "replies" | "newsroom" | "tip" | "tips" | "preferred"
-        | "personalised" | "personalized" | "feed" | "feeds" | "receive" => Strong(SHARE),
+        | "subscribing" | "signing" | "premium" | "unlock" | "submit" | "email" | "e-mail"
+        | "print" | "app" | "apps" | "download" | "reply" | "replies" | "newsroom" | "tip"
+        | "tips" | "preferred" | "personalised" | "personalized" | "feed" | "feeds" | "receive" => {
+            Strong(SHARE)
+        }
         "cookie" | "cookies" | "consent" | "privacy" | "purposes" | "vendors" | "customise"
         | "customize" | "opt-out" => Strong(COOKIE),
         "tags" | "tagged" | "topics" | "keywords" | "categories" => Strong(TAGS),
@@ -1612,7 +1636,9 @@ fn furniture(word: &str) -> Option<Furniture> {
         | "breaking" | "case" | "reads" | "today's" | "week's" | "don" | "t" | "section's"
         | "what's" | "else" | "worth" | "elsewhere's" | "want's" | "journalism" | "independent"
         | "become" | "digest" | "briefing" | "respect" | "name" | "last" | "spam" | "terms"
-        | "policy" | "signing" | "message" | "x" | "threads" | "use" => Neutral,
+        | "policy" | "message" | "x" | "threads" | "use" | "informed" | "performance"
+        | "targeting" | "functional" | "marketing" | "statistics" | "analytics" | "always"
+        | "active" | "strictly" | "confirm" | "disagree" | "acknowledge" => Neutral,
         _ => return None,
     })
 }
@@ -1768,6 +1794,7 @@ const FURNITURE_PHRASES: &[(&str, &str)] = &[
     ("turn on", SHARE),
     ("join now", SHARE),
     ("join us", SHARE),
+    ("stay informed", SHARE),
 ];
 
 /// `Click here to read: <headline>`, `WATCH | <headline>`, `[Related] <headline>`,
@@ -1858,7 +1885,13 @@ fn reader_notice(core: &str) -> Option<&'static str> {
             return None;
         }
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if !shouting && !sentence_start && bare.starts_with(char::is_uppercase) && bare != "I"
+        // (Capitalised words of the page itself, `Terms of Use`, `Privacy Policy`, are no names.)
+        if !shouting
+            && !sentence_start
+            && bare.starts_with(char::is_uppercase)
+            && bare != "I"
+            && !matches!(furniture(&bare.to_lowercase()), Some(Furniture::Strong(_)))
+            && !matches!(bare, "Terms" | "Use" | "Policy" | "Service" | "Conditions")
             || matches!(
                 bare,
                 "said" | "says" | "told" | "according" | "added" | "reported" | "announced"
@@ -2725,6 +2758,9 @@ mod tests {
             "Topics › Kabul · Doha · Herat",
             "Filed under: Kabul / Doha / Herat",
             "𝕏 f ✉",
+            "By subscribing you accept our Terms of Use and Privacy Policy.",
+            "Get the briefing in the Kabul Daily app",
+            "WE USE COOKIES SO THAT THE SITE WORKS FOR YOU.",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -2785,6 +2821,11 @@ mod tests {
             text, "First.\n\nQtly div 30 cts vs 30 cts prior\n\nLast.",
             "{removed:?}"
         );
+        // A counter goes beside share buttons; a sentence about advertising stays.
+        let (text, _) = body("First.\n\nShare this article\n\n340 shares\n\nLast.");
+        assert_eq!(text, "First.\n\nLast.");
+        let kept = "First.\n\nA man in the US sells advertising space on his forehead on our site.";
+        assert_eq!(body(kept).0, kept);
         // The wire's continuation mark stays beside residue.
         let (text, _) = body("First.\n\nMORE\n\nShare via LinkedIn");
         assert_eq!(text, "First.\n\nMORE");
