@@ -490,7 +490,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     .iter()
                     .all(|(_, l)| !l.contains(|c: char| c.is_ascii_digit()))
             });
-        let items = listed.len() + if plain { inner } else { 0 };
+        // Headlines under the heading: one a block, or several lines in one.
+        let items =
+            listed.iter().map(|&b| raw[b].len()).sum::<usize>() + if plain { inner } else { 0 };
         if items > 0 && (footer || boxed) && !(plain && (!footer || items < 2)) {
             if plain && reasons[k].is_none() {
                 reasons[k] = Some(RELATED);
@@ -1718,6 +1720,7 @@ fn furniture_line(core: &str) -> Option<&'static str> {
                         | "watch"
                         | "notifications"
                         | "alerts"
+                        | "preferred"
                 );
                 // A list of tags names itself so, whatever else it says (`Related topics`).
                 if r == TAGS || reason.is_none() {
