@@ -640,10 +640,12 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
     // Lines of residue glued to lines of the article (no blank line between): only the
     // residue lines go, below, line by line; a wrapped banner continues its lines and goes whole.
     if reason.is_some() && block.len() > 1 && !continued {
-        let mixed = block
-            .iter()
-            .any(|(_, l)| residue(l).is_none() && !is_button(l))
-            && block.iter().any(|(_, l)| residue(l).is_some());
+        let alone: Vec<Option<&'static str>> = block.iter().map(|(_, l)| residue(l)).collect();
+        let mixed = alone.iter().any(Option::is_some)
+            && block
+                .iter()
+                .zip(&alone)
+                .any(|((_, l), r)| r.is_none() && !is_button(l));
         if mixed {
             return None;
         }
@@ -825,34 +827,81 @@ const RELATED: &str = "related-articles footer";
 
 /// Words of a web page's furniture rather than of news prose.
 fn is_chrome_word(word: &str) -> bool {
+    is_network(word)
+        || matches!(
+            word,
+            "ad" | "ads"
+                | "advert"
+                | "adverts"
+                | "advertisement"
+                | "advertising"
+                | "sponsored"
+                | "promoted"
+                | "feedback"
+                | "subscribe"
+                | "subscriber"
+                | "subscribers"
+                | "subscription"
+                | "newsletter"
+                | "newsletters"
+                | "inbox"
+                | "member"
+                | "membership"
+                | "trial"
+                | "paywall"
+                | "login"
+                | "signup"
+                | "share"
+                | "shares"
+                | "sharing"
+                | "follow"
+                | "email"
+                | "e-mail"
+                | "print"
+                | "comments"
+                | "comment"
+                | "app"
+                | "alerts"
+                | "notifications"
+                | "cookie"
+                | "cookies"
+                | "consent"
+                | "preferences"
+                | "privacy"
+                | "reading"
+                | "article"
+                | "story"
+                | "topic"
+                | "podcast"
+                | "bookmark"
+                | "friend"
+                | "stories"
+                | "mailing"
+                | "scrolling"
+                | "premium"
+                | "unlimited"
+                | "journalism"
+                | "supporter"
+                | "supporters"
+                | "contribution"
+                | "donation"
+                | "donate"
+                | "promotion"
+                | "podcasts"
+                | "gallery"
+                | "sponsor"
+                | "sponsors"
+                | "window"
+                | "tab"
+                | "copied"
+        )
+}
+
+/// Social networks whose names, in lower case, are no English word (so not `x` or `threads`).
+fn is_network(word: &str) -> bool {
     matches!(
         word,
-        "ad" | "ads"
-            | "advert"
-            | "adverts"
-            | "advertisement"
-            | "advertising"
-            | "sponsored"
-            | "promoted"
-            | "feedback"
-            | "subscribe"
-            | "subscriber"
-            | "subscribers"
-            | "subscription"
-            | "newsletter"
-            | "newsletters"
-            | "inbox"
-            | "member"
-            | "membership"
-            | "trial"
-            | "paywall"
-            | "login"
-            | "signup"
-            | "share"
-            | "shares"
-            | "sharing"
-            | "follow"
-            | "facebook"
+        "facebook"
             | "twitter"
             | "mastodon"
             | "linkedin"
@@ -864,75 +913,24 @@ fn is_chrome_word(word: &str) -> bool {
             | "pinterest"
             | "reddit"
             | "flipboard"
-            | "email"
-            | "e-mail"
-            | "print"
-            | "comments"
-            | "comment"
-            | "app"
-            | "alerts"
-            | "notifications"
-            | "cookie"
-            | "cookies"
-            | "consent"
-            | "preferences"
-            | "privacy"
-            | "reading"
-            | "article"
-            | "story"
-            | "topic"
-            | "podcast"
-            | "bookmark"
-            | "friend"
-            | "stories"
-            | "mailing"
-            | "scrolling"
-            | "premium"
-            | "unlimited"
-            | "journalism"
-            | "supporter"
-            | "supporters"
-            | "contribution"
-            | "donation"
-            | "donate"
-            | "promotion"
-            | "podcasts"
-            | "gallery"
-            | "sponsor"
-            | "sponsors"
-            | "window"
-            | "tab"
-            | "copied"
     )
 }
 
 /// Social networks and sharing buttons, which a line of residue may consist of alone.
 fn is_share_button(word: &str) -> bool {
-    matches!(
-        word,
-        "facebook"
-            | "twitter"
-            | "x"
-            | "mastodon"
-            | "linkedin"
-            | "instagram"
-            | "whatsapp"
-            | "telegram"
-            | "youtube"
-            | "tiktok"
-            | "pinterest"
-            | "reddit"
-            | "flipboard"
-            | "email"
-            | "e-mail"
-            | "print"
-            | "share"
-            | "copy"
-            | "link"
-            | "messenger"
-            | "tumblr"
-            | "threads"
-    )
+    is_network(word)
+        || matches!(
+            word,
+            "x" | "email"
+                | "e-mail"
+                | "print"
+                | "share"
+                | "copy"
+                | "link"
+                | "messenger"
+                | "tumblr"
+                | "threads"
+        )
 }
 
 /// Verbs with which pages address their readers ("Follow us", "Keep reading").
@@ -1035,7 +1033,7 @@ fn is_listing_heading(core: &str) -> bool {
         && !core.contains([':', '|', '›', '»'])
         && core.split_whitespace().any(|w| {
             matches!(
-                w.to_lowercase().as_str(),
+                lower_word(w).as_ref(),
                 "related"
                     | "recommended"
                     | "interested"
@@ -1589,21 +1587,19 @@ fn furniture(word: &str) -> Option<Furniture> {
         }
         "share" | "shared" | "sharing" | "tweet" | "retweet" | "copied" | "bookmark"
         | "bookmarked" | "loading" | "follow" | "following" | "followers" | "notifications"
-        | "notification" | "notified" | "alerts" | "facebook" | "twitter" | "instagram"
-        | "linkedin" | "whatsapp" | "telegram" | "youtube" | "tiktok" | "pinterest" | "reddit"
-        | "flipboard" | "mastodon" | "bluesky" | "snapchat" | "messenger" | "tumblr" | "rss"
-        | "subscribe" | "subscribed" | "subscriber" | "subscribers" | "subscription"
-        | "subscriptions" | "unsubscribe" | "newsletter" | "newsletters" | "inbox" | "signup"
-        | "login" | "logout" | "password" | "username" | "comment" | "comments" | "pledge"
-        | "donate" | "donation" | "donations" | "upgrade" | "paywall" | "membership"
-        | "subscribing" | "signing" | "premium" | "unlock" | "submit" | "email" | "e-mail"
-        | "print" | "app" | "apps" | "download" | "reply" | "replies" | "newsroom" | "tip"
-        | "tips" | "preferred" | "personalised" | "personalized" | "feed" | "feeds" | "receive" => {
-            Strong(SHARE)
-        }
+        | "notification" | "notified" | "alerts" | "bluesky" | "snapchat" | "messenger"
+        | "tumblr" | "rss" | "subscribe" | "subscribed" | "subscriber" | "subscribers"
+        | "subscription" | "subscriptions" | "unsubscribe" | "newsletter" | "newsletters"
+        | "inbox" | "signup" | "login" | "logout" | "password" | "username" | "comment"
+        | "comments" | "pledge" | "donate" | "donation" | "donations" | "upgrade" | "paywall"
+        | "membership" | "subscribing" | "signing" | "premium" | "unlock" | "submit" | "email"
+        | "e-mail" | "print" | "app" | "apps" | "download" | "reply" | "replies" | "newsroom"
+        | "tip" | "tips" | "preferred" | "personalised" | "personalized" | "feed" | "feeds"
+        | "receive" => Strong(SHARE),
         "cookie" | "cookies" | "consent" | "privacy" | "purposes" | "vendors" | "customise"
         | "customize" | "opt-out" => Strong(COOKIE),
         "tags" | "tagged" | "topics" | "keywords" | "categories" => Strong(TAGS),
+        w if is_network(w) => Strong(SHARE),
         // Words of both furniture and prose.
         "a" | "an" | "the" | "this" | "that" | "these" | "those" | "it" | "its" | "to" | "of"
         | "in" | "on" | "for" | "with" | "by" | "from" | "at" | "as" | "and" | "or" | "but"
