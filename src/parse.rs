@@ -120,13 +120,16 @@ fn parse_markdown(path: &str, text: &str) -> Result<(Article, Vec<Diagnostic>), 
                 let (l, c) = e.span().map_or((1, 1), |s| line_column(fm, s.start));
                 let (l, c) = locate(l, c);
                 return Err(vec![
-                    Diagnostic::error(
-                        path,
-                        format!(
-                            "invalid TOML front matter: {} (strings need quotes; lists look like [\"a\", \"b\"])",
-                            first_line(e.message())
-                        ),
-                    )
+                    Diagnostic::error(path, {
+                        let message = first_line(e.message());
+                        // A date gets its own advice; other syntax errors the usual reminder.
+                        let hint = if message.contains("date") || message.contains("time") {
+                            "write dates as 2021-07-17"
+                        } else {
+                            "strings need quotes; lists look like [\"a\", \"b\"]"
+                        };
+                        format!("invalid TOML front matter: {message} ({hint})")
+                    })
                     .at(l, c),
                 ]);
             }
@@ -472,6 +475,15 @@ mod tests {
     fn toml_and_yaml_syntax_errors_have_positions() {
         let e = md("+++\ntitle = \"x\"\ndate = = 2\n+++\n").unwrap_err();
         assert_eq!(e[0].line, Some(3), "{}", e[0]);
+        // A bad date is told how to write one; a bare word that strings need quotes.
+        let e = md("+++\ntitle = \"x\"\ndate = 2021-13-40\n+++\n").unwrap_err();
+        assert!(
+            e[0].message.contains("write dates as 2021-07-17"),
+            "{}",
+            e[0]
+        );
+        let e = md("+++\ntitle = x\n+++\n").unwrap_err();
+        assert!(e[0].message.contains("strings need quotes"), "{}", e[0]);
         let e = md("---\ntitle: x\n  bad: [unclosed\n---\n").unwrap_err();
         assert!(e[0].line.unwrap() >= 2, "{}", e[0]);
         assert!(e[0].message.contains("YAML"));
