@@ -447,9 +447,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             && first_line.split_whitespace().nth(1).is_some()
             && (is_listing_heading(undecorated(first_line))
                 || first_line.to_lowercase().starts_with("more "))
-            && raw[k][1..]
-                .iter()
-                .all(|(_, l)| is_headline_like(l) && !is_table_row(l));
+            && raw[k][1..].iter().all(|(_, l)| is_footer_item(l));
         let Some(heading) = reasons[k]
             .filter(|_| only_heading)
             .or(plain.then_some(RELATED))
@@ -466,23 +464,29 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             continue;
         };
         // The run of headlines (or names) after the heading, residue between them allowed.
-        let mut end = k + 1;
-        let mut listed = Vec::new();
-        while end < raw.len() {
-            if reasons[end].is_some() {
-                end += 1;
-            } else if raw[end].len() <= 8
-                && raw[end].iter().all(|(_, l)| listing(l) && !is_table_row(l))
-            {
-                listed.push(end);
-                end += 1;
-            } else {
-                break;
+        let run = |item: &dyn Fn(&str) -> bool| {
+            let mut end = k + 1;
+            let mut listed = Vec::new();
+            while end < raw.len() {
+                if reasons[end].is_some() {
+                    end += 1;
+                } else if raw[end].len() <= 8 && raw[end].iter().all(|(_, l)| item(l)) {
+                    listed.push(end);
+                    end += 1;
+                } else {
+                    break;
+                }
             }
-        }
-        // A footer runs to the end of the article. Earlier, only a heading that names itself
-        // a list of links takes the few headlines under it, and never a table's rows.
+            (end, listed)
+        };
+        // A footer runs to the end of the article, and may mix headlines, names, times and
+        // section labels. Earlier, only a heading that names itself a list of links takes the
+        // few headlines under it, and never a table's rows.
+        let (mut end, mut listed) = run(&is_footer_item);
         let footer = end == raw.len();
+        if !footer {
+            (end, listed) = run(&|l| listing(l) && !is_table_row(l));
+        }
         let boxed = heading == RELATED
             && (1..=5).contains(&listed.len())
             && listed.iter().all(|&b| {
@@ -746,6 +750,125 @@ fn is_heading_only(line: &str) -> bool {
         after_preposition |= matches!(lower.as_str(), "from" | "on" | "in" | "about");
     }
     true
+}
+
+/// A line of a list of links or tags at the foot of a page: a headline, a short name in any
+/// case (`Harris County`, `groupe videotron ltd`), a time or date (`2h ago`, `6 min read`,
+/// `March 3, 2024`), a number; never a table's row or a sentence.
+fn is_footer_item(line: &str) -> bool {
+    if is_listing_meta(line) {
+        return true;
+    }
+    // `Headline | March 3, 2024`: the date is not part of the row.
+    let text = line
+        .rsplit_once(" | ")
+        .or_else(|| line.rsplit_once(" · "))
+        .filter(|(_, meta)| is_listing_meta(meta))
+        .map_or(line, |(head, _)| head);
+    if is_table_row(text) {
+        return false;
+    }
+    let item = list_item(text).unwrap_or(text).trim();
+    let item = item
+        .split_once(['.', ')'])
+        .filter(|(n, rest)| {
+            !n.is_empty()
+                && n.len() <= 2
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && rest.starts_with(' ')
+        })
+        .map_or(item, |(_, rest)| rest.trim_start());
+    let short_name = (1..=5).contains(&item.split_whitespace().count())
+        && item.starts_with(char::is_alphanumeric)
+        && !item.ends_with(['.', ',', ';', ':', '!', '?']);
+    short_name || is_headline_like(item)
+}
+
+/// `2h`, `3 hrs ago`, `6 min read`, `Yesterday`, `March 3, 2024`, `1.`: the time, date or
+/// number beside a headline in a list of links.
+fn is_listing_meta(line: &str) -> bool {
+    let core = line.trim().trim_end_matches(['.', ')']);
+    if core.is_empty() || core.split_whitespace().nth(5).is_some() {
+        return false;
+    }
+    let mut timely = false;
+    for token in core.split_whitespace() {
+        let token = token.trim_end_matches([',', '.']);
+        let lower = lower_word(token);
+        let digits = token.trim_start_matches(|c: char| c.is_ascii_digit());
+        if digits.len() < token.len() {
+            // `5`, `5h`, `12:30`, `3rd`, `2024`
+            timely = true;
+            if !matches!(
+                digits,
+                "" | "h"
+                    | "m"
+                    | "d"
+                    | "w"
+                    | "y"
+                    | "s"
+                    | "st"
+                    | "nd"
+                    | "rd"
+                    | "th"
+                    | "hr"
+                    | "hrs"
+                    | "min"
+                    | "mins"
+                    | "am"
+                    | "pm"
+            ) && !digits.starts_with(':')
+            {
+                return false;
+            }
+            continue;
+        }
+        timely |= matches!(lower.as_ref(), "yesterday" | "ago");
+        let known = matches!(
+            lower.as_ref(),
+            "ago"
+                | "read"
+                | "min"
+                | "mins"
+                | "minute"
+                | "minutes"
+                | "hr"
+                | "hrs"
+                | "hour"
+                | "hours"
+                | "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "an"
+                | "a"
+                | "just"
+                | "now"
+                | "yesterday"
+                | "today"
+                | "updated"
+                | "published"
+                | "posted"
+                | "am"
+                | "pm"
+                | "gmt"
+                | "utc"
+                | "bst"
+                | "et"
+                | "est"
+                | "edt"
+                | "pt"
+                | "cet"
+        ) || crate::date::month_number(&lower).is_some();
+        if !known {
+            return false;
+        }
+    }
+    timely
 }
 
 /// `Net 2,963,000 vs 2,696,000`, `Shr 1.31 dlrs vs 86 cts`: a row of figures.
@@ -1022,8 +1145,27 @@ fn residue(text: &str) -> Option<&'static str> {
     match furniture {
         Some(READ_MORE) if is_listing_heading(core) => Some(RELATED),
         Some(reason) => Some(reason),
-        None => labelled_link(core).or_else(|| reader_notice(core)),
+        None => labelled_link(core)
+            .or_else(|| pointed_link(text))
+            .or_else(|| reader_notice(core)),
     }
+}
+
+/// `👉 <headline>`, `(→ <headline>)`, `[» <headline>]`: a pointing mark before another
+/// story's headline, alone in its paragraph. Prose never starts with one.
+fn pointed_link(text: &str) -> Option<&'static str> {
+    let inner = text.trim().trim_start_matches(['(', '[']).trim_start();
+    let rest = ["👉", "→", "►", "»", "➤", "▶", "⇒", "☞", ">>"]
+        .iter()
+        .find_map(|mark| inner.strip_prefix(mark))?;
+    let rest = rest
+        .trim_start_matches(['\u{fe0f}', ' '])
+        .trim_end()
+        .trim_end_matches([')', ']'])
+        .trim_end();
+    (rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '"' | '‘' | '“'))
+        && is_headline_like(rest))
+    .then_some(READ_MORE)
 }
 
 /// The heading of a box of links to other stories (`You might also be interested in`,
@@ -1808,7 +1950,13 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         .unwrap_or(core)
         .split_once("] ")
         .filter(|(label, _)| !label.contains('['));
-    let (label, rest) = if let Some(parts) = bracketed {
+    // `More at https://example.com/story`: a label, then the address.
+    let addressed = core
+        .find(" http")
+        .or_else(|| core.find(" www."))
+        .filter(|&at| !core[at + 1..].contains(' '))
+        .map(|at| (&core[..at], "http"));
+    let (label, rest) = if let Some(parts) = bracketed.or(addressed) {
         parts
     } else {
         // The label has six words at most, so the separator comes early.
@@ -1829,16 +1977,25 @@ fn labelled_link(core: &str) -> Option<&'static str> {
     if label.is_empty() || label.split_whitespace().nth(6).is_some() || !is_headline_like(rest) {
         return None;
     }
-    let lower = label.to_lowercase();
     let mut linked = false;
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        if word.is_empty() {
+    // A site's name may follow `from`, `on` or `at` (`More from DW`, `Also on Euronews`).
+    let mut after_preposition = false;
+    let mut names = 0;
+    for token in label.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        if token.is_empty() {
             continue;
         }
-        match furniture(word) {
-            Some(_) => {}
-            None => return None,
+        let lower = lower_word(token);
+        let word = lower.as_ref();
+        if furniture(word).is_none() {
+            if after_preposition && names < 2 && token.starts_with(char::is_uppercase) {
+                names += 1;
+                continue;
+            }
+            return None;
         }
+        after_preposition =
+            matches!(word, "from" | "on" | "at") || after_preposition && word == "the";
         linked |= matches!(
             word,
             "read"
@@ -2012,6 +2169,32 @@ fn names_banner_or_copyright(text: &str) -> bool {
 
 /// `Tags: Afghanistan, Taliban, Doha`: a label, then a list of short names.
 fn tag_line(text: &str) -> Option<&'static str> {
+    // `Posted in A, B, C`, `TOPICS A / B`: a label with no mark after it, then two or more
+    // names between separators.
+    let bare = [
+        "Posted in ",
+        "Filed under ",
+        "Tagged ",
+        "Tagged with ",
+        "TOPICS ",
+        "TAGS ",
+    ]
+    .iter()
+    .find_map(|label| text.strip_prefix(label));
+    if let Some(rest) = bare {
+        let items: Vec<&str> = rest
+            .split([',', '|', '·', '•', ';', '/'])
+            .map(str::trim)
+            .collect();
+        if items.len() >= 2
+            && items
+                .iter()
+                .all(|i| (1..=5).contains(&i.split_whitespace().count()))
+            && !rest.trim_end().ends_with(['.', '!', '?'])
+        {
+            return Some(TAGS);
+        }
+    }
     let (label, rest) = text.split_once([':', '—', '|', '›', '»', '–'])?;
     let label_lower = label.trim().to_lowercase();
     let label_words = label_lower.split_whitespace().count();
@@ -2760,6 +2943,13 @@ mod tests {
             "By subscribing you accept our Terms of Use and Privacy Policy.",
             "Get the briefing in the Kabul Daily app",
             "WE USE COOKIES SO THAT THE SITE WORKS FOR YOU.",
+            "More from Kabul Daily: Floods cut the road to Kandahar",
+            "Also on the Herald: Talks resume in Doha",
+            "More at https://example.org/news/floods-cut-road",
+            "👉 Floods cut the road to Kandahar",
+            "(→ Talks resume in Doha)",
+            "Posted in Kabul, Doha, Spin Boldak",
+            "TOPICS Taliban / Doha talks / Qatar",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -2788,6 +2978,15 @@ mod tests {
             "First.\n\nLast.\n\nElsewhere on the site\n\nFloods cut road to Kandahar\n\nTalks resume in Doha",
         );
         assert_eq!(text, "First.\n\nLast.");
+        // A footer mixing headlines with their times and sections, then a tag list in lower
+        // case.
+        let (text, removed) = body(
+            "First.\n\nLast.\n\nMore stories\n\nFloods cut road to Kandahar\n6 min read\n\nWorld\nTalks resume in Doha\n\nBorder crossing reopens | March 3, 2024\n\nExplore more on these topics\nspin boldak\nqatar",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        let (text, removed) =
+            body("First.\n\nLast.\n\nMore about\n\nTaliban\n\nSpin Boldak\n\nBalochistan");
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
     }
 
     #[test]

@@ -21,6 +21,21 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The month a name or its abbreviation stands for (`March`, `mar`, `Sept.`), 1 to 12.
+pub fn month_number(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let found = MONTHS
+        .iter()
+        .position(|m| {
+            m.to_ascii_lowercase().starts_with(&word) && (word.len() == 3 || word.len() == m.len())
+        })
+        .or_else(|| (word == "sept").then_some(8))?;
+    u8::try_from(found + 1).ok()
+}
+
 /// A date with an optional time of day, as written in the source (no time zone arithmetic:
 /// an archive orders its articles by the dates its sources give).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
