@@ -435,42 +435,32 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     let mut reasons: Vec<Option<&'static str>> = raw.iter().map(|b| block_residue(b)).collect();
     let mut k = 0;
     while k < raw.len() {
-        let first_line = raw[k][0].1;
-        let heading_line = is_heading_only(first_line);
-        let only_heading = raw[k].len() == 1 && heading_line;
-        // A heading of common words (`Latest news`, `Around the site`) opens a list only at
-        // the foot of the article, with two or more headlines under it (in its own block or
-        // in the blocks after it).
-        let inner = raw[k].len() - 1;
-        let plain = reasons[k].is_none()
-            && heading_line
-            && first_line.split_whitespace().nth(1).is_some()
-            && (is_listing_heading(undecorated(first_line))
-                || first_line.to_lowercase().starts_with("more "))
-            && raw[k][1..].iter().all(|(_, l)| is_footer_item(l));
-        let Some(heading) = reasons[k]
-            .filter(|_| only_heading)
-            .or(plain.then_some(RELATED))
+        // A heading, alone or over its first items. One of common words (`Latest news`, `In
+        // this story`) opens a list only at the foot of the article, with two or more items
+        // under it (in its own block or in the blocks after it).
+        let Some((heading, strong)) =
+            footer_heading(raw[k][0].1).filter(|_| is_footer_block(&raw[k][1..]))
         else {
             k += 1;
             continue;
         };
+        let inner = raw[k].len() - 1;
         let listing = if heading == TAGS {
             is_name_like
-        } else if heading == RELATED {
-            is_headline_like
         } else {
-            k += 1;
-            continue;
+            is_headline_like
         };
         // The run of headlines (or names) after the heading, residue between them allowed.
-        let run = |item: &dyn Fn(&str) -> bool| {
+        let run = |item: &dyn Fn(&str) -> bool, strict: bool| {
             let mut end = k + 1;
             let mut listed = Vec::new();
             while end < raw.len() {
                 if reasons[end].is_some() {
                     end += 1;
-                } else if raw[end].len() <= 8 && raw[end].iter().all(|(_, l)| item(l)) {
+                } else if raw[end].len() <= 8
+                    && raw[end].iter().all(|(_, l)| item(l))
+                    && (strict || is_footer_block(&raw[end]))
+                {
                     listed.push(end);
                     end += 1;
                 } else {
@@ -482,12 +472,14 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         // A footer runs to the end of the article, and may mix headlines, names, times and
         // section labels. Earlier, only a heading that names itself a list of links takes the
         // few headlines under it, and never a table's rows.
-        let (mut end, mut listed) = run(&is_footer_item);
+        let (mut end, mut listed) = run(&|_| true, false);
         let footer = end == raw.len();
         if !footer {
-            (end, listed) = run(&|l| listing(l) && !is_table_row(l));
+            (end, listed) = run(&|l| listing(l) && !is_table_row(l), true);
         }
         let boxed = heading == RELATED
+            && strong
+            && inner == 0
             && (1..=5).contains(&listed.len())
             && listed.iter().all(|&b| {
                 raw[b]
@@ -495,17 +487,36 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     .all(|(_, l)| !l.contains(|c: char| c.is_ascii_digit()))
             });
         // Headlines under the heading: one a block, or several lines in one.
-        let items =
-            listed.iter().map(|&b| raw[b].len()).sum::<usize>() + if plain { inner } else { 0 };
-        if items > 0 && (footer || boxed) && !(plain && (!footer || items < 2)) {
-            if plain && reasons[k].is_none() {
-                reasons[k] = Some(RELATED);
+        let items = listed.iter().map(|&b| raw[b].len()).sum::<usize>() + inner;
+        let enough = if strong { items > 0 } else { items >= 2 };
+        if enough && (footer || boxed) {
+            if reasons[k].is_none() {
+                reasons[k] = Some(heading);
             }
             for &b in &listed {
                 reasons[b] = Some(heading);
             }
         }
         k = end.max(k + 1);
+    }
+    // The items of a list that residue opens (`we use cookies to:`), one a paragraph, each
+    // in lower case as the sentence goes on: residue too.
+    let mut open_list = false;
+    for k in 0..raw.len() {
+        if let Some(reason) = reasons[k] {
+            open_list = raw[k]
+                .last()
+                .is_some_and(|(_, l)| l.trim_end().ends_with(':'))
+                || open_list && reason == COOKIE && is_list_continuation(&raw[k]);
+        } else if open_list && is_list_continuation(&raw[k]) {
+            reasons[k] = reasons[k - 1].or(Some(COOKIE));
+        } else {
+            // A paragraph that residue glued below it opens the list too.
+            let last = raw[k].len() - 1;
+            open_list = last > 0
+                && raw[k][last].1.trim_end().ends_with(':')
+                && inline_residue(&raw[k], last) == Some(COOKIE);
+        }
     }
     // Buttons (`Options`, `Reject all`, `Submit`) beside residue go with it.
     loop {
@@ -526,10 +537,23 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
     }
     let mut kept: Vec<Vec<(usize, &str)>> = Vec::new();
-    for (block, reason) in raw.into_iter().zip(reasons) {
+    for (mut block, reason) in raw.into_iter().zip(reasons) {
         if let Some(reason) = reason {
-            drop_block(&block, reason, removed);
-            continue;
+            // A wrapped banner glued to a wrapped paragraph: only the banner goes.
+            let Some((at, residue_first)) =
+                (block.len() > 2).then(|| split_glued(&block)).flatten()
+            else {
+                drop_block(&block, reason, removed);
+                continue;
+            };
+            let rest = block.split_off(at);
+            let (gone, stays) = if residue_first {
+                (block, rest)
+            } else {
+                (rest, block)
+            };
+            drop_block(&gone, reason, removed);
+            block = stays;
         }
         let mut lines_kept = Vec::with_capacity(block.len());
         let list = block.iter().all(|(_, l)| list_item(l).is_some());
@@ -585,6 +609,100 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
     }
     blocks
+}
+
+/// Short lines going on with a sentence in lower case: the items of a list that a line ending
+/// with `:` opened.
+fn is_list_continuation(block: &[(usize, &str)]) -> bool {
+    block.len() <= 3
+        && block.iter().all(|(_, l)| {
+            let item = list_item(l).unwrap_or(l).trim_start();
+            item.starts_with(char::is_lowercase) && item.split_whitespace().nth(20).is_none()
+        })
+}
+
+/// Where a block judged residue as a whole splits, between two lines, into residue and a
+/// paragraph of the article glued to it (no blank line between): the line the second part
+/// starts at, and whether the residue comes first. The residue part is taken as large as
+/// it can be while the other part still reads as the article's.
+fn split_glued(block: &[(usize, &str)]) -> Option<(usize, bool)> {
+    // The article's part names nothing of a web page and does not speak to the reader.
+    let prose = |part: &[(usize, &str)]| {
+        let text = join_lines(part);
+        let page_words = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .any(|w| {
+                let w = lower_word(w);
+                is_chrome_word(&w) || matches!(w.as_ref(), "you" | "your" | "site" | "website")
+            });
+        !page_words
+            && text.split_whitespace().nth(7).is_some()
+            && text
+                .trim_end()
+                .trim_end_matches(['"', '”', '\'', '’', ')'])
+                .ends_with(['.', '!', '?'])
+            && residue(&text).is_none()
+    };
+    let starts = |line: &str| {
+        line.trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+    };
+    // Residue first: the last split that leaves a paragraph after it.
+    let head = (1..block.len())
+        .rev()
+        .find(|&at| {
+            starts(block[at].1)
+                && residue(&join_lines(&block[..at])).is_some()
+                && prose(&block[at..])
+        })
+        .map(|at| (at, true));
+    // The paragraph first: the first split that leaves residue after it.
+    head.or_else(|| {
+        (1..block.len())
+            .find(|&at| {
+                starts(block[at].1)
+                    && prose(&block[..at])
+                    && residue(&join_lines(&block[at..])).is_some()
+            })
+            .map(|at| (at, false))
+    })
+}
+
+/// The heading of a list of links or tags (`Related coverage`, `Explore more on these
+/// topics`, `In this story`): its kind, and whether it names itself residue (`strong`) or is
+/// of words an article might use as a sub-heading too.
+fn footer_heading(line: &str) -> Option<(&'static str, bool)> {
+    if !is_heading_only(line) {
+        return None;
+    }
+    let core = undecorated(line);
+    let lower = core.to_lowercase();
+    let taggy = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "topics" | "topic" | "tags" | "tagged" | "keywords" | "categories" | "subjects"
+        )
+    });
+    match residue(line) {
+        Some(TAGS) => Some((TAGS, true)),
+        Some(RELATED) => Some((RELATED, true)),
+        Some(READ_MORE) if taggy => Some((TAGS, true)),
+        Some(_) => None,
+        None if taggy
+            || matches!(
+                lower.as_str(),
+                "in this story" | "in this article" | "more about" | "mentioned in this story"
+            ) =>
+        {
+            Some((TAGS, false))
+        }
+        None if core.split_whitespace().nth(1).is_some()
+            && (is_listing_heading(core) || lower.starts_with("more ")) =>
+        {
+            Some((RELATED, false))
+        }
+        None => None,
+    }
 }
 
 /// Why a whole block is residue, if it is: one line or paragraph of residue; a heading with its
@@ -778,10 +896,39 @@ fn is_footer_item(line: &str) -> bool {
                 && rest.starts_with(' ')
         })
         .map_or(item, |(_, rest)| rest.trim_start());
-    let short_name = (1..=5).contains(&item.split_whitespace().count())
+    let words = item.split_whitespace().count();
+    // `Pay March 31`, `Record 10 April`: a row of a dividend table, not a headline.
+    let tokens: Vec<&str> = item.split_whitespace().collect();
+    let dated = words <= 4
+        && tokens.windows(2).any(|pair| {
+            let number = |t: &str| t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit());
+            let month = |t: &str| crate::date::month_number(t.trim_end_matches(',')).is_some();
+            number(pair[0]) && month(pair[1])
+                || month(pair[0]) && number(pair[1].trim_end_matches(','))
+        });
+    let short_name = (1..=5).contains(&words)
         && item.starts_with(char::is_alphanumeric)
         && !item.ends_with(['.', ',', ';', ':', '!', '?']);
-    short_name || is_headline_like(item)
+    !dated
+        && words <= 16
+        && (short_name || is_headline_like(item) && !(item.ends_with('.') && words > 8))
+}
+
+/// Lines that are all items of a footer list, and not the wrapped lines of a paragraph.
+fn is_footer_block(lines: &[(usize, &str)]) -> bool {
+    if !lines.iter().all(|(_, l)| is_footer_item(l)) {
+        return false;
+    }
+    if let [_, _, ..] = lines {
+        let joined = join_lines(lines);
+        let sentence = joined.ends_with('.') && joined.split_whitespace().nth(8).is_some();
+        let wrapped = lines.windows(2).any(|pair| {
+            pair[0].1.split_whitespace().nth(8).is_some()
+                && pair[1].1.trim_start().starts_with(char::is_lowercase)
+        });
+        return !sentence && !wrapped;
+    }
+    true
 }
 
 /// `2h`, `3 hrs ago`, `6 min read`, `Yesterday`, `March 3, 2024`, `1.`: the time, date or
@@ -1200,6 +1347,14 @@ fn is_listing_heading(core: &str) -> bool {
 fn residue_rules(text: &str) -> Option<&'static str> {
     if let Some(reason) = strict_residue(text) {
         return Some(reason);
+    }
+    // `Yahoo is part of the Yahoo family of brands.`: the line that opens a media group's
+    // consent page, naming the group twice.
+    if let Some((brand, rest)) = text.split_once(" is part of the ")
+        && rest.starts_with(brand)
+        && rest[brand.len()..].trim_end_matches('.') == " family of brands"
+    {
+        return Some(COOKIE);
     }
     let ends_sentence = text
         .trim_end_matches(['"', '\'', '’', '”', ')'])
@@ -2986,6 +3141,34 @@ mod tests {
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
         let (text, removed) =
             body("First.\n\nLast.\n\nMore about\n\nTaliban\n\nSpin Boldak\n\nBalochistan");
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+    }
+
+    #[test]
+    fn separates_wrapped_banners_from_the_paragraphs_they_are_glued_to() {
+        // A banner wrapped over three lines, glued above a wrapped paragraph: only the banner
+        // goes, and the paragraph's lines are all kept.
+        let (text, removed) = body(
+            "First.\n\nOur website uses cookies. By continuing to use this site you\nconsent to our use of cookies as described in our Cookie\nPolicy. OK\nKABUL, July 17 - Talks between the two sides resumed\nin Doha on Sunday, officials said.\n\nLast.",
+        );
+        assert_eq!(
+            text,
+            "First.\n\nKABUL, July 17 - Talks between the two sides resumed in Doha on Sunday, officials said.\n\nLast.",
+            "{removed:?}"
+        );
+        // The same below the paragraph.
+        let (text, removed) = body(
+            "First.\n\nTalks between the two sides resumed in Doha on Sunday,\nofficials said.\nTo give you the best experience, this site uses cookies.\nContinuing means you agree to our use of cookies.",
+        );
+        assert_eq!(
+            text,
+            "First.\n\nTalks between the two sides resumed in Doha on Sunday, officials said.",
+            "{removed:?}"
+        );
+        // A consent box whose purposes are listed one a paragraph, in lower case.
+        let (text, removed) = body(
+            "First.\n\nKabul is part of the Kabul family of brands.\nWhen you use our sites, we use cookies to:\n\nprovide our sites to you\n\nmeasure your use of our sites\n\nAccept all\n\nLast.",
+        );
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
     }
 
