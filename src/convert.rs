@@ -499,6 +499,33 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
         k = end.max(k + 1);
     }
+    // `Home > Business > Markets` over the article: the page's breadcrumb trail.
+    if let Some(k) = reasons.iter().position(Option::is_none)
+        && let [(_, line)] = raw[k][..]
+        && is_breadcrumb(line)
+    {
+        reasons[k] = Some(TAGS);
+    }
+    // `Go deeper` alone in its paragraph, then one headline in the next: a link.
+    for k in 1..raw.len() {
+        if let ([(_, label)], [(_, headline)]) = (&raw[k - 1][..], &raw[k][..])
+            && reasons[k - 1].is_none()
+            && reasons[k].is_none()
+            && is_link_label(label)
+            && is_headline_like(headline)
+            && !is_table_row(headline)
+            && !headline.ends_with(['.', ':'])
+        {
+            reasons[k - 1] = Some(READ_MORE);
+            reasons[k] = Some(READ_MORE);
+        }
+    }
+    // A box under an advertisement's label: its pitch, the advertiser, a button.
+    for k in 0..raw.len() {
+        if reasons[k].is_none() && is_advert_box(&raw[k]) {
+            reasons[k] = Some(ADVERT);
+        }
+    }
     // The items of a list that residue opens (`we use cookies to:`), one a paragraph, each
     // in lower case as the sentence goes on: residue too.
     let mut open_list = false;
@@ -609,6 +636,159 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
     }
     blocks
+}
+
+/// `ICYMI`, `Go deeper`, `Also of interest`, `From the archive`: the label of one link to
+/// another story, of words no sub-heading of an article is made of.
+fn is_link_label(line: &str) -> bool {
+    let core = undecorated(line).trim_matches('*').trim_end_matches(':');
+    let words: Vec<String> = core
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "also"
+                    | "see"
+                    | "read"
+                    | "icymi"
+                    | "in"
+                    | "case"
+                    | "you"
+                    | "missed"
+                    | "it"
+                    | "go"
+                    | "deeper"
+                    | "previously"
+                    | "from"
+                    | "the"
+                    | "archive"
+                    | "archives"
+                    | "of"
+                    | "interest"
+                    | "next"
+                    | "up"
+                    | "catch"
+                    | "recommended"
+                    | "related"
+                    | "watch"
+                    | "listen"
+                    | "video"
+                    | "more"
+                    | "don't"
+                    | "miss"
+                    | "further"
+                    | "reading"
+                    | "must"
+                    | "this"
+                    | "too"
+                    | "elsewhere"
+                    | "on"
+                    | "our"
+                    | "site"
+            )
+        })
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "also"
+                    | "see"
+                    | "read"
+                    | "icymi"
+                    | "missed"
+                    | "deeper"
+                    | "previously"
+                    | "archive"
+                    | "archives"
+                    | "interest"
+                    | "next"
+                    | "catch"
+                    | "recommended"
+                    | "related"
+                    | "watch"
+                    | "listen"
+                    | "video"
+                    | "miss"
+                    | "reading"
+                    | "elsewhere"
+            )
+        })
+}
+
+/// `Home / Energy / Lifestyle`, `News › Business`, `HOME → Commodities`: two to five short
+/// capitalised names, one after another with a path's marks between them.
+fn is_breadcrumb(line: &str) -> bool {
+    let Some(mark) = [" / ", " > ", " → ", " › ", " » ", " | ", " >> "]
+        .into_iter()
+        .find(|m| line.contains(m))
+    else {
+        return false;
+    };
+    let items: Vec<&str> = line.split(mark).map(str::trim).collect();
+    (2..=5).contains(&items.len())
+        && items.iter().all(|i| {
+            (1..=3).contains(&i.split_whitespace().count())
+                && i.starts_with(char::is_uppercase)
+                && !i.ends_with(['.', ',', ':', '!', '?'])
+                && !i.contains(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// `Advertisement` or `Sponsored by Acme` over the advertisement itself, in one block: a
+/// pitch in a few short lines, ending in a button or the advertiser's name.
+fn is_advert_box(block: &[(usize, &str)]) -> bool {
+    let [(_, label), body @ .., (_, last)] = block else {
+        return false;
+    };
+    let short = |l: &str, words: usize| l.split_whitespace().nth(words).is_none();
+    // A button: `Apply today`, `Compare now`, `Find out more ›`.
+    let button = undecorated(last)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "apply"
+                    | "compare"
+                    | "shop"
+                    | "learn"
+                    | "find"
+                    | "get"
+                    | "book"
+                    | "buy"
+                    | "claim"
+                    | "discover"
+                    | "see"
+                    | "try"
+                    | "order"
+                    | "start"
+                    | "explore"
+                    | "read"
+                    | "watch"
+                    | "download"
+                    | "view"
+                    | "check"
+                    | "visit"
+                    | "install"
+                    | "play"
+            )
+        });
+    // The pitch: lines that stand alone, never a wrapped sentence or a table's row.
+    let pitch = |l: &str| {
+        (short(l, 8) || l.trim_end().ends_with(['.', '!', '?']) && short(l, 12))
+            && !short(l, 4)
+            && l.starts_with(|c: char| !c.is_lowercase())
+            && !is_table_row(l)
+    };
+    (3..=5).contains(&block.len())
+        && residue(label) == Some(ADVERT)
+        && short(last, 3)
+        && !last.ends_with('.')
+        && !is_table_row(last)
+        && (button || is_name_like(last))
+        && body.iter().all(|(_, l)| pitch(l))
 }
 
 /// Short lines going on with a sentence in lower case: the items of a list that a line ending
@@ -1265,6 +1445,9 @@ fn residue(text: &str) -> Option<&'static str> {
     if let Some(reason) = residue_rules(text) {
         return Some(reason);
     }
+    if legal_line(text) {
+        return Some(LEGAL);
+    }
     // Past 200 bytes a block is longer than any link or notice addressed to the reader (long
     // consent banners name cookies or privacy, and the rules above see them).
     if text.len() > 200 {
@@ -1313,6 +1496,162 @@ fn pointed_link(text: &str) -> Option<&'static str> {
     (rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '"' | '‘' | '“'))
         && is_headline_like(rest))
     .then_some(READ_MORE)
+}
+
+/// A site's small print or footer, rather than the article's: a copyright mark with a year
+/// (`(C) Metro Publishing plc 2024`), a legal sentence (`This material may not be published
+/// ...`, `Quotes delayed at least 15 minutes.`), a credit (`Distributed by ...`), a time stamp
+/// (`Published: 2024/07/23 11:47 GMT`), or a row of the site's own links (`About us | Contact |
+/// Careers`).
+fn legal_line(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 60 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let year = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
+    let mark = lower.starts_with("(c)") || lower.starts_with('©') || lower.starts_with("copyright");
+    if mark && year && words <= 12 {
+        return true;
+    }
+    const PHRASES: &[&str] = &[
+        "all rights reserved",
+        "may not be published",
+        "may not be reproduced",
+        "may not be copied",
+        "may not be redistributed",
+        "or redistributed",
+        "republication or redistribution",
+        "without the prior written",
+        "without permission is prohibited",
+        "not responsible for the content of external",
+        "approach to external linking",
+        "views expressed in this",
+        "are the author's own",
+        "are the author’s own",
+        "quotes delayed",
+        "market data provided by",
+        "trust principles",
+        "registered in england",
+        "registered office",
+        "with the help of automated tools",
+        "editorial standards",
+        "corrections policy",
+        "terms of use",
+        "terms of service",
+        "user agreement",
+        "privacy policy",
+        "cookie policy",
+        "ad choices",
+        "do not sell or share",
+    ];
+    let reported = text.contains(['"', '“', '”'])
+        || text.split_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "said" | "says" | "told" | "according"
+            )
+        });
+    if words <= 40 && !reported && PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    // `Distributed by Tribune Content Agency`: a credit, without a sentence.
+    if let [first, "by", rest @ ..] = &tokens[..]
+        && matches!(
+            *first,
+            "Distributed" | "Syndicated" | "Powered" | "Licensed"
+        )
+        && (1..=5).contains(&rest.len())
+        && !text.ends_with('.')
+    {
+        return true;
+    }
+    // `Published: 2024/07/23 11:47 GMT`, `Updated 3 March 2024`.
+    let stamp = [
+        "published",
+        "updated",
+        "last updated",
+        "page last updated",
+        "first published",
+        "posted",
+    ]
+    .iter()
+    .find_map(|label| lower.strip_prefix(label))
+    .is_some_and(|rest| {
+        let rest = rest.trim_start_matches([':', ' ']);
+        !rest.is_empty()
+            && words <= 10
+            && rest.split_whitespace().all(|t| {
+                let t = t.trim_end_matches([',', '.']);
+                t.starts_with(|c: char| c.is_ascii_digit())
+                    && t.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | ':' | '-' | '.'))
+                    || crate::date::month_number(t).is_some()
+                    || matches!(
+                        t,
+                        "gmt"
+                            | "bst"
+                            | "utc"
+                            | "et"
+                            | "edt"
+                            | "est"
+                            | "cet"
+                            | "am"
+                            | "pm"
+                            | "on"
+                            | "at"
+                    )
+            })
+    });
+    if stamp {
+        return true;
+    }
+    // A row of the site's own links: three or more short names, most of them its pages.
+    let items: Vec<&str> = if text.contains(['|', '·', '•']) {
+        text.split(['|', '·', '•']).map(str::trim).collect()
+    } else {
+        tokens.clone()
+    };
+    let site_page = |item: &str| {
+        item.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "about"
+                    | "contact"
+                    | "careers"
+                    | "jobs"
+                    | "privacy"
+                    | "terms"
+                    | "advertise"
+                    | "help"
+                    | "sitemap"
+                    | "ethics"
+                    | "corrections"
+                    | "standards"
+                    | "accessibility"
+                    | "cookies"
+                    | "status"
+                    | "blog"
+                    | "legal"
+                    | "imprint"
+                    | "faq"
+                    | "newsletters"
+                    | "subscriptions"
+                    | "feedback"
+                    | "policy"
+            )
+        })
+    };
+    items.len() >= 3
+        && items.iter().all(|i| {
+            (1..=3).contains(&i.split_whitespace().count())
+                && i.starts_with(char::is_uppercase)
+                && !i.ends_with(['.', ','])
+        })
+        && items.iter().filter(|i| site_page(i)).count() * 2 >= items.len()
 }
 
 /// The heading of a box of links to other stories (`You might also be interested in`,
@@ -1859,6 +2198,7 @@ enum Furniture {
 }
 
 const ADVERT: &str = "advertisement";
+const LEGAL: &str = "copyright, legal or site footer line";
 const CONTINUES: &str = "\"story continues below\" marker";
 const READ_MORE: &str = "\"read more\" link";
 const SHARE: &str = "share, follow or subscribe line";
@@ -2079,6 +2419,9 @@ const FURNITURE_PHRASES: &[(&str, &str)] = &[
     ("show more", READ_MORE),
     ("full story", READ_MORE),
     ("full article", READ_MORE),
+    ("click to expand", READ_MORE),
+    ("expand article", READ_MORE),
+    ("why this ad", ADVERT),
     ("full report", READ_MORE),
     ("more from", RELATED),
     ("more on this", RELATED),
@@ -3105,6 +3448,14 @@ mod tests {
             "(→ Talks resume in Doha)",
             "Posted in Kabul, Doha, Spin Boldak",
             "TOPICS Taliban / Doha talks / Qatar",
+            "(C) Kabul Daily Media 2024",
+            "This material may not be published, broadcast, rewritten or redistributed.",
+            "The views expressed in this article are the author's own.",
+            "Quotes delayed at least 15 minutes. Market data provided by a vendor.",
+            "Distributed by Kabul Content Agency",
+            "Published: 2024/07/23 11:47:40 GMT",
+            "About us | Contact | Careers | Privacy",
+            "Click to expand",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -3142,6 +3493,25 @@ mod tests {
         let (text, removed) =
             body("First.\n\nLast.\n\nMore about\n\nTaliban\n\nSpin Boldak\n\nBalochistan");
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+    }
+
+    #[test]
+    fn removes_breadcrumbs_advert_boxes_and_link_labels() {
+        let (text, removed) = body(
+            "Home > World > Asia\n\nFirst.\n\nSponsored by Acme Travel\nThe trip everyone is talking about\nBook now\n\nICYMI\n\nFloods cut the road to Kandahar\n\nLast.",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        // A marker glued above a table's rows, a sub-heading over a short line, and a path
+        // inside the article stay.
+        let kept = "First.\n\nQtly div 30 cts vs 30 cts prior\n\nPay June one\n\nBackground\n\nTalks resume in Doha\n\nThe road runs Kabul > Kandahar > Spin Boldak, officials said.";
+        let (text, removed) = body(&format!("{kept}\n\nLast."));
+        assert_eq!(text, format!("{kept}\n\nLast."), "{removed:?}");
+        let (text, removed) =
+            body("First.\n\nAdvertisement\nPay June one\nRecord May eight\n\nLast.");
+        assert_eq!(
+            text, "First.\n\nPay June one Record May eight\n\nLast.",
+            "{removed:?}"
+        );
     }
 
     #[test]
