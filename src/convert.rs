@@ -642,6 +642,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
 /// another story, of words no sub-heading of an article is made of.
 fn is_link_label(line: &str) -> bool {
     let core = undecorated(line).trim_matches('*').trim_end_matches(':');
+    if core.split_whitespace().nth(5).is_some() {
+        return false;
+    }
     let words: Vec<String> = core
         .split_whitespace()
         .map(|w| w.to_lowercase().replace('’', "'"))
@@ -1504,8 +1507,8 @@ fn pointed_link(text: &str) -> Option<&'static str> {
 /// (`Published: 2024/07/23 11:47 GMT`), or a row of the site's own links (`About us | Contact |
 /// Careers`).
 fn legal_line(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if words == 0 || words > 60 {
+    let words = text.split_whitespace().take(41).count();
+    if words == 0 || words > 40 {
         return false;
     }
     let lower = text.to_lowercase();
@@ -1547,14 +1550,16 @@ fn legal_line(text: &str) -> bool {
         "ad choices",
         "do not sell or share",
     ];
-    let reported = text.contains(['"', '“', '”'])
-        || text.split_whitespace().any(|w| {
-            matches!(
-                w.trim_matches(|c: char| !c.is_alphanumeric()),
-                "said" | "says" | "told" | "according"
-            )
-        });
-    if words <= 40 && !reported && PHRASES.iter().any(|p| lower.contains(p)) {
+    let reported = || {
+        text.contains(['"', '“', '”'])
+            || text.split_whitespace().any(|w| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "said" | "says" | "told" | "according"
+                )
+            })
+    };
+    if PHRASES.iter().any(|p| lower.contains(p)) && !reported() {
         return true;
     }
     let tokens: Vec<&str> = text.split_whitespace().collect();
@@ -2920,6 +2925,9 @@ fn is_listing_label(label: &str) -> bool {
         "timeline",
         "depth",
     ];
+    if label.split_whitespace().nth(4).is_some() {
+        return false;
+    }
     let words: Vec<String> = label
         .split_whitespace()
         .map(|w| w.to_lowercase().replace('’', "'"))
