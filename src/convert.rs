@@ -513,6 +513,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             && reasons[k].is_none()
             && is_link_label(label)
             && is_headline_like(headline)
+            && headline.split_whitespace().nth(3).is_some()
             && !is_table_row(headline)
             && !headline.ends_with(['.', ':'])
         {
@@ -904,6 +905,20 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
         if first == Some(RELATED) && block[1..].iter().all(|(_, l)| is_headline_like(l)) {
             return first;
         }
+        // `Read more` or `Previously` over a few headlines (or their addresses): links.
+        if block.len() <= 6
+            && (first == Some(READ_MORE) || first.is_none() && is_link_label(block[0].1))
+            && block[1..].iter().all(|(_, l)| {
+                (is_headline_like(l)
+                    && l.split_whitespace().nth(3).is_some()
+                    && l.split_whitespace().nth(14).is_none()
+                    || l.starts_with("http"))
+                    && !is_table_row(l)
+                    && !l.trim_end().ends_with(['.', ':', ','])
+            })
+        {
+            return Some(READ_MORE);
+        }
         if matches!(first, Some(TAGS | RELATED)) && block[1..].iter().all(|(_, l)| is_name_like(l))
         {
             return Some(TAGS);
@@ -1084,7 +1099,27 @@ fn is_footer_item(line: &str) -> bool {
     let tokens: Vec<&str> = item.split_whitespace().collect();
     let dated = words <= 4
         && tokens.windows(2).any(|pair| {
-            let number = |t: &str| t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit());
+            let number = |t: &str| {
+                t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit())
+                    || matches!(
+                        t.to_ascii_lowercase().as_str(),
+                        "one"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "eleven"
+                            | "twelve"
+                            | "fifteen"
+                            | "twenty"
+                            | "thirty"
+                    )
+            };
             let month = |t: &str| crate::date::month_number(t.trim_end_matches(',')).is_some();
             number(pair[0]) && month(pair[1])
                 || month(pair[0]) && number(pair[1].trim_end_matches(','))
@@ -1092,9 +1127,11 @@ fn is_footer_item(line: &str) -> bool {
     let short_name = (1..=5).contains(&words)
         && item.starts_with(char::is_alphanumeric)
         && !item.ends_with(['.', ',', ';', ':', '!', '?']);
+    // `Aust Dlr....0.7076/81`: a table's dot leaders.
     !dated
         && words <= 16
-        && (short_name || is_headline_like(item) && !(item.ends_with('.') && words > 8))
+        && !item.contains("....")
+        && (short_name || is_headline_like(item) && !(item.ends_with('.') && words > 4))
 }
 
 /// Lines that are all items of a footer list, and not the wrapped lines of a paragraph.
