@@ -954,6 +954,65 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
             {
                 return Some(found[0]);
             }
+            // A box that ends in its button or notice, naming what it sells twice or more
+            // (`Support quality journalism` / `Your subscription makes our reporting possible.`
+            // / `See subscription options`): short lines, no one quoted, nothing reported.
+            let last = block.len() - 1;
+            let sells_in = |l: &str| {
+                l.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .filter(|w| {
+                        matches!(
+                            lower_word(w).as_ref(),
+                            "subscribe"
+                                | "subscribed"
+                                | "subscriber"
+                                | "subscribers"
+                                | "subscription"
+                                | "subscriptions"
+                                | "subscribing"
+                                | "newsletter"
+                                | "newsletters"
+                                | "inbox"
+                                | "signup"
+                                | "sign-up"
+                                | "login"
+                                | "paywall"
+                                | "unsubscribe"
+                                | "cookie"
+                                | "cookies"
+                                | "consent"
+                                | "privacy"
+                        )
+                    })
+                    .count()
+            };
+            let sells: usize = block.iter().map(|(_, l)| sells_in(l)).sum();
+            // Its other lines are a heading or a question (`Enjoying this article?`), never a
+            // sentence of news, a table's row or a dateline.
+            let plain = block.iter().zip(&line_reasons).all(|((_, l), r)| {
+                let aside = r.is_some() || is_button(l) || sells_in(l) > 0;
+                (aside
+                    || l.split_whitespace().nth(6).is_none()
+                        && !l.ends_with('.')
+                        && !l.contains(|c: char| c.is_ascii_digit()))
+                    && !is_table_row(l)
+                    && dateline(l).is_none()
+                    && l.split_whitespace().nth(15).is_none()
+                    && !l.contains(['"', '“', '”'])
+                    && !l.split_whitespace().any(|w| {
+                        matches!(
+                            w.trim_matches(|c: char| !c.is_alphanumeric()),
+                            "said" | "says" | "told" | "according"
+                        )
+                    })
+            });
+            if block.len() <= 5
+                && sells >= 2
+                && plain
+                && (line_reasons[last].is_some() || is_button(block[last].1))
+            {
+                return line_reasons[last].or(Some(SHARE));
+            }
         }
     }
     let reason = residue(&join_lines(block));
@@ -3557,6 +3616,23 @@ mod tests {
             text, "First.\n\nPay June one Record May eight\n\nLast.",
             "{removed:?}"
         );
+    }
+
+    #[test]
+    fn removes_boxes_that_sell_a_subscription() {
+        let (text, removed) = body(
+            "First.\n\nSupport independent reporting\nYour subscription pays for our newsroom.\nSee subscription options\n\nEnjoying this article?\nSubscribe for full access to the Kabul Daily.\nSubscribe\n\nLast.",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        // A sentence of the article glued above such lines stays.
+        let (text, removed) = body(
+            "First.\n\nNo comment was immediately available from the ministry.\nSitemap · Contact · Jobs · Terms of Use\nTerms · Privacy · Cookies",
+        );
+        assert!(
+            text.starts_with("First.\n\nNo comment was immediately available from the ministry."),
+            "{text}"
+        );
+        assert!(!text.contains("Cookies"), "{removed:?}");
     }
 
     #[test]
