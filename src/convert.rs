@@ -986,30 +986,32 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
                     })
                     .count()
             };
-            let sells: usize = block.iter().map(|(_, l)| sells_in(l)).sum();
+            let sells = || block.iter().map(|(_, l)| sells_in(l)).sum::<usize>();
             // Its other lines are a heading or a question (`Enjoying this article?`), never a
             // sentence of news, a table's row or a dateline.
-            let plain = block.iter().zip(&line_reasons).all(|((_, l), r)| {
-                let aside = r.is_some() || is_button(l) || sells_in(l) > 0;
-                (aside
-                    || l.split_whitespace().nth(6).is_none()
-                        && !l.ends_with('.')
-                        && !l.contains(|c: char| c.is_ascii_digit()))
-                    && !is_table_row(l)
-                    && dateline(l).is_none()
-                    && l.split_whitespace().nth(15).is_none()
-                    && !l.contains(['"', '“', '”'])
-                    && !l.split_whitespace().any(|w| {
-                        matches!(
-                            w.trim_matches(|c: char| !c.is_alphanumeric()),
-                            "said" | "says" | "told" | "according"
-                        )
-                    })
-            });
+            let plain = || {
+                block.iter().zip(&line_reasons).all(|((_, l), r)| {
+                    let aside = r.is_some() || is_button(l) || sells_in(l) > 0;
+                    (aside
+                        || l.split_whitespace().nth(6).is_none()
+                            && !l.ends_with('.')
+                            && !l.contains(|c: char| c.is_ascii_digit()))
+                        && !is_table_row(l)
+                        && dateline(l).is_none()
+                        && l.split_whitespace().nth(15).is_none()
+                        && !l.contains(['"', '“', '”'])
+                        && !l.split_whitespace().any(|w| {
+                            matches!(
+                                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                                "said" | "says" | "told" | "according"
+                            )
+                        })
+                })
+            };
             if block.len() <= 5
-                && sells >= 2
-                && plain
                 && (line_reasons[last].is_some() || is_button(block[last].1))
+                && sells() >= 2
+                && plain()
             {
                 return line_reasons[last].or(Some(SHARE));
             }
