@@ -747,6 +747,9 @@ fn is_advert_box(block: &[(usize, &str)]) -> bool {
         return false;
     };
     let short = |l: &str, words: usize| l.split_whitespace().nth(words).is_none();
+    if !(3..=5).contains(&block.len()) || !short(last, 3) || last.ends_with('.') {
+        return false;
+    }
     // A button: `Apply today`, `Compare now`, `Find out more ›`.
     let button = undecorated(last)
         .split_whitespace()
@@ -786,10 +789,7 @@ fn is_advert_box(block: &[(usize, &str)]) -> bool {
             && l.starts_with(|c: char| !c.is_lowercase())
             && !is_table_row(l)
     };
-    (3..=5).contains(&block.len())
-        && residue(label) == Some(ADVERT)
-        && short(last, 3)
-        && !last.ends_with('.')
+    residue(label) == Some(ADVERT)
         && !is_table_row(last)
         && (button || is_name_like(last))
         && body.iter().all(|(_, l)| pitch(l))
@@ -902,7 +902,11 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
     let list = block.iter().all(|(_, l)| list_item(l).is_some());
     if block.len() > 1 && !continued && !list {
         let first = residue(block[0].1);
-        if first == Some(RELATED) && block[1..].iter().all(|(_, l)| is_headline_like(l)) {
+        if first == Some(RELATED)
+            && block[1..]
+                .iter()
+                .all(|(_, l)| is_headline_like(l) && !l.contains(" vs "))
+        {
             return first;
         }
         // `Read more` or `Previously` over a few headlines (or their addresses): links.
@@ -999,13 +1003,7 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
                         && !is_table_row(l)
                         && dateline(l).is_none()
                         && l.split_whitespace().nth(15).is_none()
-                        && !l.contains(['"', '“', '”'])
-                        && !l.split_whitespace().any(|w| {
-                            matches!(
-                                w.trim_matches(|c: char| !c.is_alphanumeric()),
-                                "said" | "says" | "told" | "according"
-                            )
-                        })
+                        && !reports_speech(l)
                 })
             };
             if block.len() <= 5
@@ -1586,7 +1584,7 @@ fn residue(text: &str) -> Option<&'static str> {
 /// story's headline, alone in its paragraph. Prose never starts with one.
 fn pointed_link(text: &str) -> Option<&'static str> {
     let inner = text.trim().trim_start_matches(['(', '[']).trim_start();
-    let rest = ["👉", "→", "►", "»", "➤", "▶", "⇒", "☞", ">>"]
+    let rest = ["👉", "→", "►", "»", "›", "➤", "▶", "⇒", "☞", ">>"]
         .iter()
         .find_map(|mark| inner.strip_prefix(mark))?;
     let rest = rest
@@ -1597,6 +1595,17 @@ fn pointed_link(text: &str) -> Option<&'static str> {
     (rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '\'' | '"' | '‘' | '“'))
         && is_headline_like(rest))
     .then_some(READ_MORE)
+}
+
+/// Whether a line quotes someone or reports what they said: news, never a page's furniture.
+fn reports_speech(text: &str) -> bool {
+    text.contains(['"', '“', '”'])
+        || text.split_whitespace().any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "said" | "says" | "told" | "according"
+            )
+        })
 }
 
 /// A site's small print or footer, rather than the article's: a copyright mark with a year
@@ -1648,16 +1657,7 @@ fn legal_line(text: &str) -> bool {
         "ad choices",
         "do not sell or share",
     ];
-    let reported = || {
-        text.contains(['"', '“', '”'])
-            || text.split_whitespace().any(|w| {
-                matches!(
-                    w.trim_matches(|c: char| !c.is_alphanumeric()),
-                    "said" | "says" | "told" | "according"
-                )
-            })
-    };
-    if PHRASES.iter().any(|p| lower.contains(p)) && !reported() {
+    if PHRASES.iter().any(|p| lower.contains(p)) && !reports_speech(text) {
         return true;
     }
     let tokens: Vec<&str> = text.split_whitespace().collect();
@@ -2138,12 +2138,6 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     }
     if has("sell") && has("personal") && (has("information") || has("data")) && word_count <= 12 {
         return Some("cookie or consent banner");
-    }
-    // `» <headline>`: a pointer to another story.
-    if text.starts_with(['»', '›', '▶', '►', '→'])
-        && is_headline_like(text.trim_start_matches(['»', '›', '▶', '►', '→', ' ']))
-    {
-        return Some("\"read more\" link");
     }
     // `#Kabul #Doha #Taliban`: a list of hashtags.
     if word_count >= 2
@@ -3700,6 +3694,14 @@ mod tests {
         assert_eq!(text, "First.\n\nLast.");
         let kept = "First.\n\nA man in the US sells advertising space on his forehead on our site.";
         assert_eq!(body(kept).0, kept);
+        // A heading of links glued above a wire story's first line of figures keeps the line.
+        let (text, removed) = body(
+            "First.\n\n› More on this\nNEW YORK, April 2 - Qtly div 20 cts vs 20 cts prior\n\nLast.",
+        );
+        assert!(
+            text.contains("NEW YORK, April 2 - Qtly div 20 cts vs 20 cts prior"),
+            "{removed:?}"
+        );
         // The wire's continuation mark stays beside residue.
         let (text, _) = body("First.\n\nMORE\n\nShare via LinkedIn");
         assert_eq!(text, "First.\n\nMORE");
