@@ -117,6 +117,10 @@ HISTORIC_COUNTRIES = [
 GEONAMES_HISTORIC = {"AN": "CW SX BQ"}   # Netherlands Antilles -> its successors
 GEONAMES_REPLACED = {"CS"}               # GeoNames' "Serbia and Montenegro": see YU above
 
+# GeoNames' own points for countries whose point in the extract is far from it (the extract
+# takes another source's centre): detection is scored against GeoNames' points.
+COUNTRY_POINTS = {"US": (39.76, -98.5), "CA": (60.10867, -113.64258)}
+
 # Display names that read better than GeoNames' own in an English archive.
 COUNTRY_DISPLAY = {"NL": "Netherlands", "PS": "Palestine", "TL": "East Timor"}
 
@@ -253,6 +257,9 @@ AREAS = [
     ("benelux", "region", "Benelux", 50.8, 5.0, "EU", "", "BE NL LU", []),
     ("iberian-peninsula", "region", "Iberian Peninsula", 40.0, -4.0, "EU", "", "ES PT AD GI",
      ["Iberia"]),
+    ("european-union", "region", "European Union", 50.0, 10.0, "EU", "",
+     "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK",
+     ["EU", "E.U."]),
     ("western-europe", "region", "Western Europe", 48.0, 5.0, "EU", "",
      "AT BE CH DE FR GB IE LI LU MC NL", []),
     ("eastern-europe", "region", "Eastern Europe", 50.0, 28.0, "EU", "",
@@ -471,8 +478,9 @@ def build_countries(src):
         continent = r["continent"] or ("NA" if code == "AN" else "")
         continent_of[code] = continent
         successors = GEONAMES_HISTORIC.get(code, "")
+        lat, lon = COUNTRY_POINTS.get(code, (r["lat"] or 0, r["lon"] or 0))
         rows.append([code, r["geonameid"], name, continent,
-                     coord(r["lat"] or 0), coord(r["lon"] or 0), r["population"] or "0",
+                     coord(lat), coord(lon), r["population"] or "0",
                      successors.replace(" ", "|"), "|".join(dedup_aliases(name, aliases))])
     for code, name, continent, lat, lon, successors, aliases in HISTORIC_COUNTRIES:
         continent_of[code] = continent
@@ -591,12 +599,18 @@ def main():
         else:
             print(f"warning: capital {name!r} of {cc} not among its cities", file=sys.stderr)
 
-    # Regions have no point in GeoNames' admin1 table: the median of their towns' points is
-    # near their populated middle. Their population is the sum of their towns' (a floor).
+    # Regions have no point in GeoNames' admin1 table: the middle of the box around their
+    # towns is near GeoNames' own point for the region (its geographic middle, where the
+    # median of the towns leans towards the populated side). Their population is the sum of
+    # their towns' (a floor).
     members = {}
     for c in cities:
         members.setdefault((c["cc"], c["admin1"]), []).append(c)
         members.setdefault((c["cc"], None), []).append(c)
+
+    def middle(xs):
+        xs = sorted(xs)
+        return (xs[0] + xs[-1]) / 2
 
     def median(xs):
         xs = sorted(xs)
@@ -607,7 +621,7 @@ def main():
         cc, a1 = code.split(".")
         towns = members.get((cc, a1))
         if towns:
-            lat, lon = median(c["lat"] for c in towns), median(c["lon"] for c in towns)
+            lat, lon = middle(c["lat"] for c in towns), middle(c["lon"] for c in towns)
             pop = sum(c["pop"] for c in towns)
         else:
             lat, lon, pop = float(countries[cc][4]), float(countries[cc][5]), 0
@@ -632,7 +646,8 @@ def main():
 
     write("admin1.tsv", [
         "First-level administrative regions. " + ATTRIBUTION,
-        "code: country.admin1 as in GeoNames; lat/lon: median of the region's towns;",
+        "code: country.admin1 as in GeoNames; lat/lon: the middle of the box around the",
+        "region's towns;",
         "population: sum of its towns of 1,000+ (a floor); aliases: '|'-separated English",
         "names; a leading '~' marks an abbreviation that stands for the region only after",
         "a comma (\"Atlanta, Ga.\").",
@@ -682,6 +697,53 @@ def main():
         "population", "aliases"], area_rows)
 
     check_hand_written(countries, admin1, {r[0] for r in area_rows})
+    write_words(country_rows, admin1_rows, city_rows, area_rows)
+
+
+# The lists of common English words (SCOWL size 35, American and British spellings, as
+# Debian's wamerican-small and wbritish-small packages install them): place names that are
+# also such words in lower case are marked, so that a capitalised one starting a sentence or
+# a headline is not taken for the place.
+WORDS = ["/usr/share/dict/american-english-small", "/usr/share/dict/british-english-small"]
+
+
+def write_words(country_rows, admin1_rows, city_rows, area_rows):
+    words = set()
+    for path in WORDS:
+        if not os.path.exists(path):
+            sys.exit(f"{path} is missing: apt-get install wamerican-small wbritish-small")
+        for line in open(path, encoding="utf-8"):
+            w = line.strip()
+            if w and w.islower() and w.isalpha() and w.isascii():
+                words.add(w)
+    # Country and continent names stay names ("china", "turkey", "chad" are words too).
+    never = set()
+    for r in country_rows:
+        for n in [r[2]] + r[-1].split("|"):
+            never.add(key(n.lstrip("~")))
+    for r in area_rows:
+        if r[1] == "continent":
+            never.add(key(r[3]))
+    found = set()
+    for rows, name_col in ((admin1_rows, 2), (city_rows, 1), (area_rows, 3)):
+        for r in rows:
+            if len(r) < 2:
+                continue  # a section line of cities.tsv
+            for n in [r[name_col]] + [a for a in r[-1].split("|") if a]:
+                k = key(n.lstrip("~"))
+                if k in words and k not in never:
+                    found.add(k)
+    path = os.path.join(OUT, "words.tsv")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Place names that are also common English words in lower case (\"reading\", \"mobile\",\n")
+        f.write("# \"university\"). Made by data/make_gazetteer.py from SCOWL (Kevin Atkinson's word lists,\n")
+        f.write("# size 35, American and British, as Debian's wamerican-small and wbritish-small install\n")
+        f.write("# them; free to use and redistribute with its copyright notice, see data/README.md).\n")
+        f.write("# Do not edit by hand.\n")
+        f.write("word\n")
+        for w in sorted(found):
+            f.write(w + "\n")
+    print(f"{path}: {len(found)} rows", file=sys.stderr)
 
 
 def check_hand_written(countries, admin1, areas):

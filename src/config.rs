@@ -33,6 +33,19 @@ pub struct Config {
     pub per_page: usize,
     /// File-style or folder-style URLs.
     pub url_style: UrlStyle,
+    /// Place detection's own rules for this archive (`[places]`).
+    pub places: PlacesConfig,
+}
+
+/// `[places]` in `site.toml`: names detection must never take for places, and names the
+/// gazetteer lacks.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PlacesConfig {
+    /// `stop = ["Mobile", "Reading"]`: never a place in this archive.
+    pub stop: Vec<String>,
+    /// `names = { "Camp Bastion" = "Helmand, Afghanistan" }`: more names for known places
+    /// (the place as a name, `Name, Country` or a GeoNames id).
+    pub names: Vec<(String, String)>,
 }
 
 impl Default for Config {
@@ -44,18 +57,22 @@ impl Default for Config {
             language: "en".into(),
             per_page: 20,
             url_style: UrlStyle::Ugly,
+            places: PlacesConfig::default(),
         }
     }
 }
 
-const KEYS: [&str; 6] = [
+const KEYS: [&str; 7] = [
     "title",
     "description",
     "base_url",
     "language",
     "per_page",
     "url_style",
+    "places",
 ];
+
+const PLACES_KEYS: [&str; 2] = ["stop", "names"];
 
 impl Config {
     /// Reads `root/site.toml`; a missing file gives the defaults.
@@ -118,6 +135,12 @@ impl Config {
                     Some("pretty") => config.url_style = UrlStyle::Pretty,
                     _ => wrong("\"ugly\" (articles/x.html) or \"pretty\" (articles/x/)"),
                 },
+                "places" => match value.as_table() {
+                    Some(table) => {
+                        read_places(text, table, &mut config.places, &mut problems);
+                    }
+                    None => wrong("a table: [places] with `stop` and `names`"),
+                },
                 other => {
                     let hint = match suggest(other, &KEYS) {
                         Some(k) => format!(", did you mean `{k}`?"),
@@ -134,6 +157,67 @@ impl Config {
             Ok(config)
         } else {
             Err(problems)
+        }
+    }
+}
+
+fn read_places(
+    text: &str,
+    table: &toml::Table,
+    places: &mut PlacesConfig,
+    problems: &mut Vec<Diagnostic>,
+) {
+    const FILE: &str = "site.toml";
+    for (key, value) in table {
+        let (line, column) = key_position(text, key);
+        let mut wrong = |expected: &str| {
+            problems.push(
+                Diagnostic::error(FILE, format!("`places.{key}` should be {expected}"))
+                    .at(line, column),
+            );
+        };
+        match key.as_str() {
+            "stop" => match value.as_array() {
+                Some(items) if items.iter().all(|i| i.is_str()) => {
+                    places.stop = items
+                        .iter()
+                        .filter_map(|i| i.as_str())
+                        .map(str::to_string)
+                        .collect();
+                }
+                _ => wrong("a list of names: stop = [\"Mobile\", \"Reading\"]"),
+            },
+            "names" => match value.as_table() {
+                Some(names)
+                    if names
+                        .values()
+                        .all(|v| v.is_str() || matches!(v, toml::Value::Integer(_))) =>
+                {
+                    places.names = names
+                        .iter()
+                        .map(|(name, place)| {
+                            let place = match place {
+                                toml::Value::String(s) => s.clone(),
+                                other => other.as_integer().unwrap_or(0).to_string(),
+                            };
+                            (name.clone(), place)
+                        })
+                        .collect();
+                }
+                _ => wrong(
+                    "a table of names and places: names = { \"Camp Bastion\" = \"Helmand, Afghanistan\" }",
+                ),
+            },
+            other => {
+                let hint = match suggest(other, &PLACES_KEYS) {
+                    Some(k) => format!(", did you mean `{k}`?"),
+                    None => format!("; the keys are {}", PLACES_KEYS.join(", ")),
+                };
+                problems.push(
+                    Diagnostic::error(FILE, format!("unknown key `places.{other}`{hint}"))
+                        .at(line, column),
+                );
+            }
         }
     }
 }
@@ -187,6 +271,32 @@ mod tests {
         assert!(
             text.iter()
                 .any(|t| t.starts_with("site.toml:2:1") && t.contains("per_page"))
+        );
+    }
+
+    #[test]
+    fn reads_the_places_table() {
+        let c = Config::parse(
+            "[places]\nstop = [\"Mobile\"]\nnames = { \"Camp Bastion\" = \"Helmand, Afghanistan\", \"Torkham\" = 1131316 }\n",
+        )
+        .unwrap();
+        assert_eq!(c.places.stop, ["Mobile"]);
+        assert_eq!(
+            c.places.names,
+            [
+                (
+                    "Camp Bastion".to_string(),
+                    "Helmand, Afghanistan".to_string()
+                ),
+                ("Torkham".to_string(), "1131316".to_string())
+            ]
+        );
+        let errs = Config::parse("[places]\nstpo = [\"x\"]\nnames = 3\n").unwrap_err();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(
+            errs.iter()
+                .any(|e| e.message.contains("did you mean `stop`")),
+            "{errs:?}"
         );
     }
 

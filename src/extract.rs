@@ -1,13 +1,15 @@
 //! `briefing extract`: what the pipeline makes of each source, for curators and scorers.
 //!
 //! Takes source files or folders; gives one [`Extraction`] per article: its title, date and
-//! source, the cleaned body as plain text and as markdown, and every line the conversion
-//! dropped or repaired with the reason. Nothing is written.
+//! source, the cleaned body as plain text and as markdown, every line the conversion dropped
+//! or repaired with the reason, and the places found with their mentions. Nothing is written.
 
 use crate::convert::{Dateline, Removal};
 use crate::diagnostic::Diagnostic;
+use crate::gazetteer::Gazetteer;
 use crate::load::{SourceKind, decode};
 use crate::parse;
+use crate::places::{self, Document, FoundPlace};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -30,6 +32,9 @@ pub struct Extraction {
     pub markdown: String,
     /// Lines dropped and repairs made, with reasons (plain-text sources only).
     pub removed: Vec<Removal>,
+    /// The places found (or curated), with their mentions as code-point offsets into the
+    /// source file.
+    pub places: Vec<FoundPlace>,
 }
 
 /// The `.txt` and `.md` files named, folders searched recursively (hidden entries skipped),
@@ -86,14 +91,19 @@ fn kind_of(path: &Path) -> Option<SourceKind> {
     }
 }
 
-/// Reads and extracts one source; `shown` is how it is named in the output.
+/// Reads and extracts one source; `shown` is how it is named in the output, `settings` the
+/// archive's place rules.
 pub fn extract_file(
     path: &Path,
     kind: SourceKind,
     shown: &str,
+    settings: &places::Settings,
 ) -> Result<(Extraction, Vec<Diagnostic>), Vec<Diagnostic>> {
     let bytes = std::fs::read(path)
         .map_err(|e| vec![Diagnostic::error(shown, format!("cannot read: {e}"))])?;
+    // Offsets count the byte-order mark that decoding drops, as the file on disk has it.
+    let bom = usize::from(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let gazetteer = Gazetteer::get();
     let (text, warning) = decode(shown, &bytes).map_err(|d| vec![d])?;
     let mut warnings: Vec<Diagnostic> = warning.into_iter().collect();
     let source = crate::load::Source {
@@ -105,6 +115,10 @@ pub fn extract_file(
         SourceKind::Text => {
             let (article, conv) = parse::text_article(shown, &source.text);
             warnings.extend(conv.warnings.iter().cloned());
+            let document = Document::of_text(&source.text, &conv);
+            let (found, problems) =
+                places::curate(gazetteer, settings, &document, &article.places, &[]);
+            warnings.extend(problems.into_iter().map(|p| Diagnostic::warning(shown, p)));
             Extraction {
                 file: shown.to_string(),
                 title: article.title,
@@ -114,11 +128,22 @@ pub fn extract_file(
                 text: conv.text(),
                 markdown: article.body,
                 removed: conv.removed,
+                places: shift(found, bom),
             }
         }
         SourceKind::Markdown => {
             let (article, w) = parse::parse(&source)?;
             warnings.extend(w);
+            let document =
+                Document::of_markdown(&source.text, body_offset(&source.text), &article.title);
+            let (found, problems) = places::curate(
+                gazetteer,
+                settings,
+                &document,
+                &article.places,
+                &article.places_exclude,
+            );
+            warnings.extend(problems.into_iter().map(|p| Diagnostic::warning(shown, p)));
             Extraction {
                 file: shown.to_string(),
                 title: article.title,
@@ -128,10 +153,40 @@ pub fn extract_file(
                 text: crate::markdown::plain_text(&article.body),
                 markdown: article.body,
                 removed: Vec::new(),
+                places: shift(found, bom),
             }
         }
     };
     Ok((extraction, warnings))
+}
+
+fn shift(mut found: Vec<FoundPlace>, by: usize) -> Vec<FoundPlace> {
+    if by > 0 {
+        for m in found.iter_mut().flat_map(|p| p.mentions.iter_mut()) {
+            m.start += by;
+            m.end += by;
+        }
+    }
+    found
+}
+
+/// Where the body of a markdown source starts, in bytes: after its front matter's closing
+/// fence, or at the start when it has none.
+fn body_offset(text: &str) -> usize {
+    let first = text.lines().next().unwrap_or("").trim_end();
+    let fence = match first {
+        "+++" | "---" => first,
+        _ => return 0,
+    };
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        offset += line.len();
+        let t = line.trim_end();
+        if i > 0 && (t == fence || (fence == "---" && t == "...")) {
+            return offset;
+        }
+    }
+    0
 }
 
 /// A curator's report of one extraction.
@@ -152,6 +207,32 @@ pub fn report(e: &Extraction) -> String {
         "  body:   {paragraphs} blocks, {} words\n",
         e.text.split_whitespace().count()
     ));
+    if e.places.is_empty() {
+        out.push_str("  places: none found\n");
+    } else {
+        out.push_str(&format!("  places ({}):\n", e.places.len()));
+        for p in &e.places {
+            let chain = if p.parents.is_empty() {
+                String::new()
+            } else {
+                format!(" < {}", p.parents.join(" < "))
+            };
+            let offsets: Vec<String> = p
+                .mentions
+                .iter()
+                .take(6)
+                .map(|m| format!("{}-{}", m.start, m.end))
+                .collect();
+            out.push_str(&format!(
+                "    {:<5} {}{chain}: {} mention(s) at {}{}\n",
+                if p.about { "about" } else { "" },
+                p.name,
+                p.mentions.len(),
+                offsets.join(", "),
+                if p.mentions.len() > 6 { ", ..." } else { "" }
+            ));
+        }
+    }
     if e.removed.is_empty() {
         out.push_str("  nothing removed or repaired\n");
     } else {

@@ -62,6 +62,7 @@ const ADMIN1: &str = include_str!("../data/gazetteer/admin1.tsv");
 const CITIES: &str = include_str!("../data/gazetteer/cities.tsv");
 const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.tsv");
 const AMBIGUOUS: &str = include_str!("../data/gazetteer/ambiguous.tsv");
+const WORDS: &str = include_str!("../data/gazetteer/words.tsv");
 
 /// What kind of place a [`Place`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -244,13 +245,14 @@ impl Name {
 }
 
 /// The data files, in the order [`Text`] numbers them.
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 7] = [
     ("areas.tsv", AREAS),
     ("countries.tsv", COUNTRIES),
     ("admin1.tsv", ADMIN1),
     ("cities.tsv", CITIES),
     ("demonyms.tsv", DEMONYMS),
     ("ambiguous.tsv", AMBIGUOUS),
+    ("words.tsv", WORDS),
 ];
 const AREAS_FILE: u8 = 0;
 const COUNTRIES_FILE: u8 = 1;
@@ -258,6 +260,7 @@ const ADMIN1_FILE: u8 = 2;
 const CITIES_FILE: u8 = 3;
 const DEMONYMS_FILE: u8 = 4;
 const AMBIGUOUS_FILE: u8 = 5;
+const WORDS_FILE: u8 = 6;
 
 /// A piece of one of the data files in six bytes, where a `&str` takes sixteen: names are
 /// stored this way, 220,000 of them twice while the table is built, and every page of memory
@@ -310,8 +313,9 @@ pub struct Lookup<'g> {
     /// Whether some longer name starts with this key and a space ("new" for "new york"): worth
     /// reading one more word.
     pub extends: bool,
-    /// Whether the key is also a common English word (listed in `ambiguous.tsv`: "nice",
-    /// "reading", "mobile"), so a capitalised one may just start a sentence or a title.
+    /// Whether the key is also a common English word (listed in `ambiguous.tsv` or
+    /// `words.tsv`: "nice", "reading", "mobile"), so a capitalised one may just start a
+    /// sentence or a title.
     pub common_word: bool,
     /// Whether the key is also a common given name or surname ("jordan", "chad", "florence").
     pub person_name: bool,
@@ -1609,8 +1613,16 @@ fn claim(table: &mut [Slot], mask: usize, hash: u64) -> usize {
     }
 }
 
-/// Marks the keys listed in ambiguous.tsv.
+/// Marks the keys listed in ambiguous.tsv, and the common words of words.tsv.
 fn read_ambiguous(gazetteer: &mut Gazetteer) -> Result<(), ParseError> {
+    for row in rows(WORDS_FILE) {
+        let hash = hash_key(row.text.as_bytes(), |_| {});
+        let shard = &mut gazetteer.shards[(hash >> 63) as usize];
+        match shard.slot_index(hash) {
+            Some(i) if shard.table[i].len & LEN_MASK > 0 => shard.table[i].len |= SLOT_WORD,
+            _ => return Err(row.error(format!("{:?} names no place", row.text))),
+        }
+    }
     for row in rows(AMBIGUOUS_FILE) {
         let [name, what] = row.fields()?;
         let bits = match what {

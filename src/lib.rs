@@ -16,6 +16,7 @@ pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod parse;
+pub mod places;
 pub mod render;
 pub mod slug;
 pub mod theme;

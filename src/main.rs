@@ -188,10 +188,26 @@ fn extract(json: bool, root: &std::path::Path, files: Vec<PathBuf>) -> ExitCode 
         files
     };
     let (sources, mut problems) = briefing::extract::source_files(&paths);
+    let config = match briefing::config::Config::load(root) {
+        Ok(config) => config,
+        Err(errors) => {
+            // Extraction goes on with the defaults; the errors are reported with the rest.
+            problems.extend(errors);
+            briefing::config::Config::default()
+        }
+    };
+    let gazetteer = briefing::gazetteer::Gazetteer::get();
+    let (settings, setting_problems) =
+        briefing::places::Settings::new(gazetteer, &config.places.stop, &config.places.names);
+    problems.extend(
+        setting_problems
+            .into_iter()
+            .map(|p| briefing::diagnostic::Diagnostic::warning("site.toml", p)),
+    );
     let results: Vec<_> = sources
         .par_iter()
         .map(|(path, kind)| {
-            briefing::extract::extract_file(path, *kind, &path.display().to_string())
+            briefing::extract::extract_file(path, *kind, &path.display().to_string(), &settings)
         })
         .collect();
     let stdout = std::io::stdout();

@@ -31,8 +31,10 @@ pub struct Article {
     pub summary: Option<String>,
     /// Topics named in the source (curated).
     pub topics: Vec<String>,
-    /// Places named in the source (curated).
+    /// Places named in the source (curated): they replace detection.
     pub places: Vec<String>,
+    /// Places detection must not give this article (false hits a curator removed).
+    pub places_exclude: Vec<String>,
     /// A slug chosen by the curator.
     pub slug: Option<String>,
     /// Drafts are built only on request.
@@ -44,7 +46,7 @@ pub struct Article {
 }
 
 /// The front matter keys of markdown sources.
-pub const FRONT_MATTER_KEYS: [&str; 12] = [
+pub const FRONT_MATTER_KEYS: [&str; 13] = [
     "title",
     "date",
     "updated",
@@ -54,6 +56,7 @@ pub const FRONT_MATTER_KEYS: [&str; 12] = [
     "summary",
     "topics",
     "places",
+    "places_exclude",
     "slug",
     "draft",
     "language",
@@ -183,6 +186,7 @@ fn parse_markdown(path: &str, text: &str) -> Result<(Article, Vec<Diagnostic>), 
             "summary" => article.summary = fields.string(key, value),
             "topics" => article.topics = fields.list(key, value),
             "places" => article.places = fields.list(key, value),
+            "places_exclude" => article.places_exclude = fields.list(key, value),
             "slug" => article.slug = fields.slug(key, value),
             "draft" => article.draft = fields.boolean(key, value),
             "language" => article.language = fields.string(key, value),
@@ -413,6 +417,7 @@ pub fn text_article(path: &str, text: &str) -> (Article, crate::convert::Convers
         summary: h.summary.clone(),
         topics: h.topics.clone(),
         places: h.places.clone(),
+        places_exclude: Vec::new(),
         slug: h.slug.clone(),
         draft: false,
         language: h.language.clone(),
@@ -449,6 +454,8 @@ mod tests {
         assert_eq!(a.date.unwrap().iso(), "2021-07-17");
         assert_eq!(a.places, ["Kabul", "Doha"]);
         assert_eq!(a.body, "Body *here*.\n");
+        let (a, _) = md("+++\ntitle = \"x\"\nplaces_exclude = [\"Mobile\"]\n+++\nBody\n").unwrap();
+        assert_eq!(a.places_exclude, ["Mobile"]);
         assert!(w.is_empty());
     }
 
