@@ -115,7 +115,8 @@ pub fn extract_file(
         SourceKind::Text => {
             let (article, conv) = parse::text_article(shown, &source.text);
             warnings.extend(conv.warnings.iter().cloned());
-            let document = Document::of_text(&source.text, &conv);
+            let mut document = Document::of_text(&source.text, &conv);
+            document.date = article.date;
             let (found, problems) =
                 places::curate(gazetteer, settings, &document, &article.places, &[]);
             warnings.extend(problems.into_iter().map(|p| Diagnostic::warning(shown, p)));
@@ -134,8 +135,9 @@ pub fn extract_file(
         SourceKind::Markdown => {
             let (article, w) = parse::parse(&source)?;
             warnings.extend(w);
-            let document =
+            let mut document =
                 Document::of_markdown(&source.text, body_offset(&source.text), &article.title);
+            document.date = article.date;
             let (found, problems) = places::curate(
                 gazetteer,
                 settings,

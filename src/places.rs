@@ -76,13 +76,27 @@ pub struct Segment<'a> {
     pub lead: bool,
 }
 
+/// Where a dateline's place stands: at the start of a body segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatelinePlace {
+    /// The segment.
+    pub segment: usize,
+    /// The length in code points of the place's own name ("SAN JOSE").
+    pub name: usize,
+    /// The length of the whole place, with its region ("SAN JOSE, Calif.").
+    pub length: usize,
+}
+
 /// An article as detection reads it.
 #[derive(Debug, Clone, Default)]
 pub struct Document<'a> {
     /// Title and body lines, in file order.
     pub segments: Vec<Segment<'a>>,
-    /// The dateline ("KABUL, July 17 (AFP) -"): its segment and its length in code points.
-    pub dateline: Option<(usize, usize)>,
+    /// The dateline's place ("KABUL", "SAN JOSE, Calif."), if the article has a dateline.
+    pub dateline: Option<DatelinePlace>,
+    /// The article's date: a place is given the country it was in then (Moscow in 1987:
+    /// the Soviet Union).
+    pub date: Option<crate::date::Date>,
 }
 
 impl<'a> Document<'a> {
@@ -162,11 +176,19 @@ impl<'a> Document<'a> {
             });
             previous_blank = false;
         }
-        if let Some(dateline) = &conversion.dateline
-            && let Some(first) = document.segments.iter().position(|s| s.role == Role::Body)
-        {
-            let length = dateline.place.chars().count();
-            document.dateline = Some((first, length));
+        if let Some(first) = document.segments.iter().position(|s| s.role == Role::Body) {
+            let place = match &conversion.dateline {
+                Some(dateline) => Some(dateline.place.as_str()),
+                None => written_dateline(document.segments[first].text),
+            };
+            if let Some(place) = place {
+                let name = place.split(',').next().unwrap_or(place).trim_end();
+                document.dateline = Some(DatelinePlace {
+                    segment: first,
+                    name: name.chars().count(),
+                    length: place.chars().count(),
+                });
+            }
         }
         document
     }
@@ -215,6 +237,32 @@ impl<'a> Document<'a> {
         }
         document
     }
+}
+
+/// A dateline not written in capitals ("New York, March 4 - ", "Montrose, Colo., March 16 -
+/// "): its place, when the line starts with words, commas, then a month and a day.
+fn written_dateline(line: &str) -> Option<&str> {
+    let head = line.get(..line.len().min(90))?;
+    let dash = [" - ", " -- ", " — ", " – "]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()?;
+    let mut end = 0;
+    for (i, part) in head[..dash].split(", ").enumerate() {
+        let mut words = part.split_whitespace();
+        let month = words.next().unwrap_or("").trim_end_matches('.');
+        let day = words.next().unwrap_or("");
+        if i > 0 && in_list(CALENDAR, month) && day.starts_with(|c: char| c.is_ascii_digit()) {
+            return (end > 0).then(|| &line[..end]);
+        }
+        let name_like =
+            part.starts_with(|c: char| c.is_uppercase()) && part.split_whitespace().count() <= 4;
+        if !name_like {
+            return None;
+        }
+        end += part.len() + if i > 0 { 2 } else { 0 };
+    }
+    None
 }
 
 /// Reasons the conversion gives for repairs, which keep the line.
@@ -456,7 +504,7 @@ fn tokenize(segment: u32, text: &str, base: usize, sentence_start: bool, out: &m
         let word = &text[start..end];
         if !possessive
             && let Some(&(j, '.')) = chars.peek()
-            && (dotted || DOTTED.contains(&word))
+            && (dotted || DOTTED.iter().any(|d| d.eq_ignore_ascii_case(word)))
         {
             chars.next();
             position += 1;
@@ -1168,8 +1216,9 @@ struct Candidate<'g> {
     verdict: Verdict,
     /// Rejected as a person's name: after a first name or a title, beside "said".
     person: bool,
-    /// Written with full stops between capitals ("B.C.").
-    dotted: bool,
+    /// An abbreviation may stand alone here: written with full stops between capitals
+    /// ("B.C."), or in a dateline after a comma.
+    abbreviation_ok: bool,
     title: bool,
     dateline: bool,
     lead: bool,
@@ -1188,7 +1237,7 @@ impl Candidate<'_> {
             name,
             self.all_caps,
             self.short_caps,
-            self.comma_prev.is_some() || self.dotted,
+            self.comma_prev.is_some() || self.abbreviation_ok,
         )
     }
 }
@@ -1238,33 +1287,96 @@ pub fn detect(gazetteer: &Gazetteer, settings: &Settings, document: &Document) -
         }
     }
     let mut found: Vec<FoundPlace> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
     let mut index: HashMap<PlaceId, usize> = HashMap::new();
     for group in &analysis.groups {
         let Some(id) = group.choice else { continue };
+        let at = *index.entry(id).or_insert_with(|| {
+            found.push(found_place(gazetteer, id));
+            evidence.push(Evidence::default());
+            found.len() - 1
+        });
         // "Afghans", "Britons": nouns for people count as evidence, not as mentions of the
         // place.
         let people = group.senses.iter().find(|s| s.0 == id).is_some_and(|s| {
             s.1.contains(NameFlags::PEOPLE) && !s.1.contains(NameFlags::ADJECTIVE)
         });
-        if people {
-            continue;
-        }
-        let at = *index.entry(id).or_insert_with(|| {
-            found.push(found_place(gazetteer, id));
-            found.len() - 1
-        });
-        let place = &mut found[at];
         for &m in &group.members {
             let c = &analysis.candidates[m];
             if c.verdict == Verdict::Reject {
                 continue;
             }
-            place.about |= c.dateline || c.title || c.lead;
-            place.mentions.push(mention(document, c));
+            let e = &mut evidence[at];
+            e.count += 1;
+            e.dateline |= c.dateline;
+            e.title |= c.title;
+            e.lead |= c.lead;
+            if !people {
+                found[at].mentions.push(mention(document, c));
+            }
+        }
+    }
+    // What an article is about: its dateline's place, a place of its headline named again, a
+    // place named three times with once in the lead, or five times. A country counts the
+    // mentions of its own towns and regions.
+    let ids: Vec<PlaceId> = found.iter().filter_map(|p| p.place).collect();
+    let mut weights: Vec<usize> = evidence.iter().map(|e| e.count).collect();
+    for (j, &id) in ids.iter().enumerate() {
+        for parent in gazetteer.parents(id) {
+            if let Some(&i) = index.get(&parent.id) {
+                weights[i] += evidence[j].count;
+            }
+        }
+    }
+    for ((place, e), weight) in found.iter_mut().zip(&evidence).zip(weights) {
+        place.about =
+            e.dateline || (e.title && weight >= 2) || (e.lead && weight >= 3) || weight >= 5;
+    }
+    if let Some(date) = document.date {
+        for place in &mut found {
+            if let Some(code) = place
+                .country
+                .as_deref()
+                .and_then(|c| former_state(gazetteer, c, date))
+            {
+                place.country = Some(code.to_string());
+            }
         }
     }
     finish(&mut found);
     found
+}
+
+/// Former states and the day after which they were gone; East Germany is left out, because
+/// its successor holds West Germany too.
+const FORMER_STATES: [(&str, (i32, u8, u8)); 4] = [
+    ("SU", (1991, 12, 26)),
+    ("YU", (1992, 4, 27)),
+    ("CS", (1992, 12, 31)),
+    ("AN", (2010, 10, 10)),
+];
+
+/// The former state a country was part of on a date, if any.
+fn former_state(
+    gazetteer: &Gazetteer,
+    country: &str,
+    date: crate::date::Date,
+) -> Option<&'static str> {
+    FORMER_STATES.iter().find_map(|&(code, end)| {
+        let former = gazetteer.country(code)?;
+        ((date.year, date.month, date.day) <= end
+            && gazetteer.successors(former.id).any(|p| p.code() == country))
+        .then_some(code)
+    })
+}
+
+/// What the mentions of one place say about its weight in the article.
+#[derive(Debug, Default, Clone, Copy)]
+struct Evidence {
+    count: usize,
+    dateline: bool,
+    title: bool,
+    lead: bool,
 }
 
 fn finish(found: &mut Vec<FoundPlace>) {
@@ -1272,7 +1384,6 @@ fn finish(found: &mut Vec<FoundPlace>) {
     for place in found.iter_mut() {
         place.mentions.sort_by_key(|m| m.start);
         place.mentions.dedup_by_key(|m| m.start);
-        place.about |= place.mentions.len() >= 2;
     }
     found.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.start));
 }
@@ -1447,17 +1558,29 @@ fn find_candidates<'g>(
             .last()
             .filter(|c| c.last + 1 == i && first_token.gap == Gap::Comma)
             .map(|_| candidates.len() - 1);
+        // "NORTH STONINGTON, Conn.": in a dateline, an abbreviation after a comma stands for
+        // its region even when the town is not in the gazetteer.
+        let in_dateline = document.dateline.is_some_and(|d| {
+            let start = document.segments[d.segment].start;
+            d.segment as u32 == first_token.segment
+                && first_token.gap == Gap::Comma
+                && (last_token.char_end as usize) <= start + d.length
+        });
         // "NICE", "CHAD" in running text are acronyms, not places; a dateline or a headline
         // in capitals is another matter.
         let caps_line = title_like[first_token.segment as usize] || first_token.gap == Gap::Start;
-        let short_caps = all_caps && letters <= 4 && !caps_line;
+        let short_caps = all_caps && letters <= 4 && !caps_line && !in_dateline;
         // "B.C." and "N.Y." written with their full stops stand alone; "BC" and "Ga." only
         // after a town and a comma.
         let dotted_caps = all_caps && text.contains('.');
-        let any_name = lookup
-            .names
-            .iter()
-            .any(|n| name_allowed(n, all_caps, short_caps, comma_prev.is_some() || dotted_caps));
+        let any_name = lookup.names.iter().any(|n| {
+            name_allowed(
+                n,
+                all_caps,
+                short_caps,
+                comma_prev.is_some() || dotted_caps || in_dateline,
+            )
+        });
         if !any_name && extra.is_none() {
             i += 1;
             continue;
@@ -1469,7 +1592,7 @@ fn find_candidates<'g>(
                 .names
                 .iter()
                 .any(|n| n.flags.contains(NameFlags::ABBREVIATION) && n.text().ends_with('.'))
-            && comma_prev.is_some()
+            && (comma_prev.is_some() || in_dateline)
         {
             byte_end += 1;
             char_end += 1;
@@ -1492,7 +1615,7 @@ fn find_candidates<'g>(
             short_caps,
             verdict: Verdict::Ok,
             person: false,
-            dotted: text.contains('.'),
+            abbreviation_ok: dotted_caps || in_dateline,
             title: false,
             dateline: false,
             lead: segment.lead,
@@ -1508,8 +1631,9 @@ fn find_candidates<'g>(
 
 /// Whether a name may stand for its place as the text writes it.
 fn name_allowed(name: &Name, all_caps: bool, short_caps: bool, after_comma_place: bool) -> bool {
-    if name.flags.contains(NameFlags::ABBREVIATION) && !after_comma_place {
-        return false;
+    if name.flags.contains(NameFlags::ABBREVIATION) {
+        // "Ga.", "GA", "CONN." after a town and a comma.
+        return after_comma_place && (all_caps || !name.flags.contains(NameFlags::ACRONYM));
     }
     if name.flags.contains(NameFlags::ACRONYM) {
         return all_caps;
@@ -1540,8 +1664,13 @@ fn judge(
         let next = (c.last + 1 < tokens.len() && tokens[c.last + 1].segment == segment)
             .then_some(c.last + 1);
         c.dateline = match document.dateline {
-            Some((s, length)) => {
-                s as u32 == segment && (c.char_start as usize) < document.segments[s].start + length
+            // The whole name, not a word of it ("NORTH" of "NORTH STONINGTON, Conn."), and the
+            // region after it.
+            Some(d) => {
+                let start = document.segments[d.segment].start;
+                d.segment as u32 == segment
+                    && ((c.char_start as usize == start && c.char_end as usize == start + d.name)
+                        || (first.gap == Gap::Comma && (c.char_end as usize) <= start + d.length))
             }
             None => {
                 Some(segment) == first_body
@@ -1708,14 +1837,17 @@ fn prior(place: &Place) -> f64 {
         Kind::Country if place.is_historic() => 88.0,
         Kind::Country => 100.0,
         Kind::Region | Kind::Sea => 75.0,
-        Kind::Admin1 => 50.0 + 2.0 * (population + 10.0).log10(),
-        Kind::City if place.is_capital() => 80.0 + population.log10(),
+        Kind::Admin1 => 40.0 + 3.0 * (population + 10.0).log10(),
+        // A capital counts as a town three hundred times its size.
+        Kind::City if place.is_capital() => 25.0 + 10.0 * population.max(1000.0).log10(),
         Kind::City => 10.0 * population.max(1000.0).log10(),
     }
 }
 
 fn is_prominent(place: &Place) -> bool {
-    place.kind != Kind::City || place.is_capital() || place.population >= PROMINENT_POPULATION
+    place.kind != Kind::City
+        || (place.is_capital() && place.population >= PROMINENT_POPULATION / 4)
+        || place.population >= PROMINENT_POPULATION
 }
 
 fn country_code(place: &Place) -> Option<[u8; 2]> {
@@ -1885,7 +2017,7 @@ fn choose(
     with_context: bool,
 ) -> Option<PlaceId> {
     let mut best: Option<(f64, PlaceId)> = None;
-    for &(id, _) in &group.senses {
+    for &(id, flags) in &group.senses {
         let place = gazetteer.place(id);
         let code = country_code(place);
         let admin1 = admin1_of(gazetteer, place);
@@ -1897,6 +2029,9 @@ fn choose(
         let comma = comma_targets
             .iter()
             .any(|t| Some(*t) == admin1 || Some(*t) == country_id);
+        // A dateline names the city the story was filed from: a famous one, unless its region
+        // follows ("LONDON, Ontario").
+        let with_context = with_context && !group.dateline;
         let in_country = with_context && context.country(k, code);
         let in_admin1 = with_context && context.admin1(k, admin1);
         let local = in_country || in_admin1 || comma;
@@ -1923,8 +2058,11 @@ fn choose(
         }
         let mut score = prior(place);
         if in_country {
+            // Weak for towns: a country named does not make its small town of a famous name
+            // more likely than the famous place (Toronto, Ohio, beside Toronto).
             score += match place.kind {
                 Kind::Country => 40.0,
+                Kind::City => 15.0,
                 _ => 45.0,
             };
         }
@@ -1936,6 +2074,10 @@ fn choose(
         }
         if comma {
             score += 80.0;
+        }
+        if flags.is_demonym() {
+            // "Canadian" is the country's adjective before it is a town in Texas.
+            score += 30.0;
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, id));
