@@ -119,7 +119,8 @@ GEONAMES_REPLACED = {"CS"}               # GeoNames' "Serbia and Montenegro": se
 
 # GeoNames' own points for countries whose point in the extract is far from it (the extract
 # takes another source's centre): detection is scored against GeoNames' points.
-COUNTRY_POINTS = {"US": (39.76, -98.5), "CA": (60.10867, -113.64258)}
+COUNTRY_POINTS = {"US": (39.76, -98.5), "CA": (60.10867, -113.64258), "AU": (-25.0, 135.0),
+                  "JP": (35.68536, 139.75309)}
 
 # Display names that read better than GeoNames' own in an English archive.
 COUNTRY_DISPLAY = {"NL": "Netherlands", "PS": "Palestine", "TL": "East Timor"}

@@ -394,14 +394,21 @@ impl Gazetteer {
     pub fn get() -> &'static Gazetteer {
         static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
         GAZETTEER.get_or_init(|| {
-            // The data is compiled in and the unit tests parse all of it: an error here is a
-            // bug in data/, not in any input.
-            Gazetteer::parse().expect("the compiled-in gazetteer parses (see its unit tests)")
+            // The data is compiled in and the unit tests read all of it: an error here is a
+            // bug in the build, not in any input.
+            Gazetteer::load().expect("the compiled-in gazetteer reads (see its unit tests)")
         })
     }
 
-    /// Parses the compiled-in data into a new gazetteer, using one helper thread if one can be
-    /// had. [`Gazetteer::get`] does this once per process; call it directly only to measure it.
+    /// Reads the gazetteer `build.rs` compiled from the tables: what [`Gazetteer::get`] does
+    /// once per process (`cargo bench --bench gazetteer` times it).
+    pub fn load() -> Result<Gazetteer, ParseError> {
+        Gazetteer::from_bytes(crate::compiled::GAZETTEER)
+    }
+
+    /// Parses the tables in `data/gazetteer/` into a new gazetteer, using one helper thread if
+    /// one can be had. `build.rs` does this at compile time; [`Gazetteer::load`] reads the
+    /// result.
     pub fn parse() -> Result<Gazetteer, ParseError> {
         build()
     }
@@ -1670,6 +1677,264 @@ fn is_acronym(text: &str) -> bool {
     letters >= 2
 }
 
+// --- the compiled form ------------------------------------------------------------------------
+
+/// The gazetteer as `build.rs` leaves it, built from the same tables at compile time, so
+/// that a process reads it instead of parsing 6 MB of text.
+const COMPILED_MAGIC: &[u8; 8] = b"BRFGAZ01";
+
+/// Writes and reads the compiled form: little-endian fields, in the order the structures
+/// hold them.
+struct Bytes<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl Bytes<'_> {
+    fn take<const N: usize>(&mut self) -> Result<[u8; N], ParseError> {
+        let bytes = self
+            .data
+            .get(self.at..self.at + N)
+            .and_then(|b| <[u8; N]>::try_from(b).ok())
+            .ok_or_else(compiled_error)?;
+        self.at += N;
+        Ok(bytes)
+    }
+
+    fn u8(&mut self) -> Result<u8, ParseError> {
+        Ok(self.take::<1>()?[0])
+    }
+
+    fn u16(&mut self) -> Result<u16, ParseError> {
+        Ok(u16::from_le_bytes(self.take()?))
+    }
+
+    fn u32(&mut self) -> Result<u32, ParseError> {
+        Ok(u32::from_le_bytes(self.take()?))
+    }
+
+    fn u64(&mut self) -> Result<u64, ParseError> {
+        Ok(u64::from_le_bytes(self.take()?))
+    }
+
+    fn len(&mut self) -> Result<usize, ParseError> {
+        Ok(self.u32()? as usize)
+    }
+}
+
+fn compiled_error() -> ParseError {
+    ParseError {
+        file: "(compiled gazetteer)",
+        line: 0,
+        message: "the compiled gazetteer is truncated or from another version: rebuild".into(),
+    }
+}
+
+fn put_text(out: &mut Vec<u8>, t: Text) {
+    let (at, len) = (t.at, t.len);
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+}
+
+fn kind_code(kind: Kind) -> u8 {
+    match kind {
+        Kind::Continent => 0,
+        Kind::Country => 1,
+        Kind::Region => 2,
+        Kind::Sea => 3,
+        Kind::Admin1 => 4,
+        Kind::City => 5,
+    }
+}
+
+fn kind_of(code: u8) -> Result<Kind, ParseError> {
+    Ok(match code {
+        0 => Kind::Continent,
+        1 => Kind::Country,
+        2 => Kind::Region,
+        3 => Kind::Sea,
+        4 => Kind::Admin1,
+        5 => Kind::City,
+        _ => return Err(compiled_error()),
+    })
+}
+
+impl Gazetteer {
+    /// The compiled form of this gazetteer (what `build.rs` writes).
+    #[doc(hidden)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(24 << 20);
+        out.extend_from_slice(COMPILED_MAGIC);
+        let u32s = |out: &mut Vec<u8>, v: u32| out.extend_from_slice(&v.to_le_bytes());
+        u32s(&mut out, self.split);
+        u32s(&mut out, self.max_words as u32);
+        for places in &self.places {
+            u32s(&mut out, places.len() as u32);
+            for p in places {
+                u32s(&mut out, p.geonames_id);
+                u32s(&mut out, p.population);
+                put_text(&mut out, p.name);
+                put_text(&mut out, p.code);
+                u32s(&mut out, p.parent);
+                out.extend_from_slice(&p.lat.to_le_bytes());
+                out.extend_from_slice(&p.lon.to_le_bytes());
+                out.extend_from_slice(&p.country);
+                out.push(kind_code(p.kind));
+                out.push(p.flags);
+            }
+        }
+        for shard in &self.shards {
+            u32s(&mut out, shard.table.len() as u32);
+            for slot in &shard.table {
+                out.extend_from_slice(&slot.hash.to_le_bytes());
+                u32s(&mut out, slot.start);
+                u32s(&mut out, slot.len);
+            }
+            u32s(&mut out, shard.names.len() as u32);
+            for name in &shard.names {
+                u32s(&mut out, name.place.0);
+                out.push(name.flags.0);
+                put_text(&mut out, name.text);
+            }
+        }
+        for list in [&self.countries, &self.capitals] {
+            u32s(&mut out, list.len() as u32);
+            for &v in list.iter() {
+                u32s(&mut out, v);
+            }
+        }
+        u32s(&mut out, self.lists.len() as u32);
+        for (id, list) in &self.lists {
+            u32s(&mut out, id.0);
+            u32s(&mut out, list.len() as u32);
+            for p in list {
+                u32s(&mut out, p.0);
+            }
+        }
+        out
+    }
+
+    /// Reads the compiled form.
+    #[doc(hidden)]
+    pub fn from_bytes(data: &[u8]) -> Result<Gazetteer, ParseError> {
+        let mut b = Bytes { data, at: 0 };
+        if &b.take::<8>()? != COMPILED_MAGIC {
+            return Err(compiled_error());
+        }
+        let split = b.u32()?;
+        let max_words = b.len()?;
+        let mut places: [Vec<Place>; 2] = [Vec::new(), Vec::new()];
+        for (part, list) in places.iter_mut().enumerate() {
+            let n = b.len()?;
+            list.reserve_exact(n);
+            let base = if part == 0 { 0 } else { split };
+            for i in 0..n {
+                let geonames_id = b.u32()?;
+                let population = b.u32()?;
+                let name = Text {
+                    at: b.u32()?,
+                    len: b.u16()?,
+                };
+                let code = Text {
+                    at: b.u32()?,
+                    len: b.u16()?,
+                };
+                let parent = b.u32()?;
+                let lat = b.u16()? as i16;
+                let lon = b.u16()? as i16;
+                let country = b.take::<2>()?;
+                let kind = kind_of(b.u8()?)?;
+                let flags = b.u8()?;
+                list.push(Place {
+                    id: PlaceId(base + i as u32),
+                    geonames_id,
+                    kind,
+                    population,
+                    name,
+                    code,
+                    parent,
+                    lat,
+                    lon,
+                    country,
+                    flags,
+                });
+            }
+        }
+        let mut shards = Vec::with_capacity(2);
+        for _ in 0..2 {
+            let n = b.len()?;
+            if !n.is_power_of_two() {
+                return Err(compiled_error());
+            }
+            let mut table = Vec::with_capacity(n);
+            for _ in 0..n {
+                table.push(Slot {
+                    hash: b.u64()?,
+                    start: b.u32()?,
+                    len: b.u32()?,
+                });
+            }
+            let n_names = b.len()?;
+            let mut names = Vec::with_capacity(n_names);
+            for _ in 0..n_names {
+                names.push(Name {
+                    place: PlaceId(b.u32()?),
+                    flags: NameFlags(b.u8()?),
+                    text: Text {
+                        at: b.u32()?,
+                        len: b.u16()?,
+                    },
+                });
+            }
+            let mask = table.len() - 1;
+            shards.push(Shard { table, names, mask });
+        }
+        let mut lists_of_u32 = Vec::with_capacity(2);
+        for _ in 0..2 {
+            let n = b.len()?;
+            let mut list = Vec::with_capacity(n);
+            for _ in 0..n {
+                list.push(b.u32()?);
+            }
+            lists_of_u32.push(list);
+        }
+        let capitals = lists_of_u32.pop().ok_or_else(compiled_error)?;
+        let countries = lists_of_u32.pop().ok_or_else(compiled_error)?;
+        let n = b.len()?;
+        let mut lists = Vec::with_capacity(n);
+        for _ in 0..n {
+            let id = PlaceId(b.u32()?);
+            let m = b.len()?;
+            let mut list = Vec::with_capacity(m);
+            for _ in 0..m {
+                list.push(PlaceId(b.u32()?));
+            }
+            lists.push((id, list));
+        }
+        if b.at != data.len() {
+            return Err(compiled_error());
+        }
+        let second = shards.pop().ok_or_else(compiled_error)?;
+        let first = shards.pop().ok_or_else(compiled_error)?;
+        // Codes name the places before the towns: areas, countries, regions.
+        let mut codes = HashMap::new();
+        for p in places[0].iter().take_while(|p| p.kind != Kind::City) {
+            codes.insert(p.code.get(), p.id);
+        }
+        Ok(Gazetteer {
+            places,
+            split,
+            shards: [first, second],
+            max_words,
+            countries,
+            capitals,
+            codes,
+            lists,
+            by_geonames_id: OnceLock::new(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1711,6 +1976,19 @@ mod tests {
             .map(|p| p.name())
             .collect();
         assert!(orphans.is_empty(), "{orphans:?}");
+    }
+
+    #[test]
+    fn the_compiled_form_is_the_parsed_tables() {
+        let parsed = Gazetteer::parse().expect("parses");
+        let loaded = Gazetteer::load().expect("loads");
+        assert_eq!(
+            parsed.to_bytes(),
+            loaded.to_bytes(),
+            "build.rs output is stale"
+        );
+        assert_eq!(parsed.codes, loaded.codes);
+        assert!(Gazetteer::from_bytes(&loaded.to_bytes()[..100]).is_err());
     }
 
     #[test]

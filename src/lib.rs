@@ -22,6 +22,11 @@ pub mod slug;
 pub mod theme;
 pub mod write;
 
+/// The gazetteer's compiled form, written by `build.rs` from `data/gazetteer/`.
+mod compiled {
+    pub(crate) const GAZETTEER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+}
+
 use diagnostic::Diagnostic;
 use rayon::prelude::*;
 use std::path::PathBuf;
