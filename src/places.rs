@@ -901,7 +901,6 @@ const ROLES: &[&str] = &[
     "catholic",
     "jewish",
     "arab",
-    "american",
     "kurdish",
     "embassies",
 ];
@@ -1138,15 +1137,7 @@ const CUES: &[&str] = &[
     "outside",
     "around",
     "across",
-    "at",
     "from",
-    "into",
-    "to",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "between",
     "within",
     "throughout",
     "inside",
@@ -1713,9 +1704,12 @@ fn judge(
         if demonym {
             continue;
         }
-        let prominent = names
-            .iter()
-            .any(|n| !n.flags.is_demonym() && is_prominent(gazetteer.place(n.place)));
+        // A common word ("West", "Central", "Lakes") gets no credit for the famous places it
+        // may name.
+        let prominent = (!c.lookup.common_word || country)
+            && names
+                .iter()
+                .any(|n| !n.flags.is_demonym() && is_prominent(gazetteer.place(n.place)));
         let capitalised = |i: usize| matches!(tokens[i].shape, Shape::Capital | Shape::Caps);
         // Part of a longer name: "Jordan Henderson", "Washington Post", "Orange County". A
         // country's or a large place's name inside an organisation's still names the place
@@ -1740,7 +1734,7 @@ fn judge(
                 // "Colorado State University".
                 true
             } else {
-                !(prominent || in_list(ROLES, w))
+                !(prominent || (in_list(ROLES, w) && !c.lookup.common_word))
             };
             if reject {
                 c.verdict = Verdict::Reject;
@@ -1845,9 +1839,16 @@ fn prior(place: &Place) -> f64 {
 }
 
 fn is_prominent(place: &Place) -> bool {
-    place.kind != Kind::City
-        || (place.is_capital() && place.population >= PROMINENT_POPULATION / 4)
-        || place.population >= PROMINENT_POPULATION
+    match place.kind {
+        Kind::City => {
+            (place.is_capital() && place.population >= PROMINENT_POPULATION / 4)
+                || place.population >= PROMINENT_POPULATION
+        }
+        // A region's population is the sum of its towns': the parishes of small islands
+        // (Paul, Cabo Verde) are not famous.
+        Kind::Admin1 => place.population >= 2 * PROMINENT_POPULATION,
+        _ => true,
+    }
 }
 
 fn country_code(place: &Place) -> Option<[u8; 2]> {
@@ -1994,7 +1995,7 @@ fn resolve(gazetteer: &Gazetteer, candidates: &mut [Candidate]) -> Vec<Group> {
     for group in &mut groups {
         let Some(id) = group.choice else { continue };
         let place = gazetteer.place(id);
-        let strong_cue = group.cue >= 1 || group.dateline || group.extra;
+        let strong_cue = group.cue >= 2 || group.dateline || group.extra;
         let keep = (group.ok
             || group.dateline
             || group.extra
@@ -2058,11 +2059,11 @@ fn choose(
         }
         let mut score = prior(place);
         if in_country {
-            // Weak for towns: a country named does not make its small town of a famous name
-            // more likely than the famous place (Toronto, Ohio, beside Toronto).
+            // Weak for towns and regions: a country named does not make its small town of a
+            // famous name more likely than the famous place (Toronto, Ohio, beside Toronto).
             score += match place.kind {
                 Kind::Country => 40.0,
-                Kind::City => 15.0,
+                Kind::City | Kind::Admin1 => 15.0,
                 _ => 45.0,
             };
         }
