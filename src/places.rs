@@ -1260,23 +1260,6 @@ struct Analysis<'g> {
 /// Finds the places of a document.
 pub fn detect(gazetteer: &Gazetteer, settings: &Settings, document: &Document) -> Vec<FoundPlace> {
     let analysis = analyse(gazetteer, settings, document);
-    if std::env::var_os("BRIEFING_DEBUG_PLACES").is_some() {
-        for c in &analysis.candidates {
-            eprintln!(
-                "{:?} {:?} title={} dateline={} cue={} person={} group={} choice={:?}",
-                mention(document, c).text,
-                c.verdict,
-                c.title,
-                c.dateline,
-                c.cue,
-                c.person,
-                c.group,
-                analysis.groups[c.group]
-                    .choice
-                    .map(|id| gazetteer.place(id).name())
-            );
-        }
-    }
     let mut found: Vec<FoundPlace> = Vec::new();
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut index: HashMap<PlaceId, usize> = HashMap::new();
