@@ -1397,7 +1397,10 @@ fn token_text<'a>(document: &Document<'a>, t: &Token) -> &'a str {
 
 fn analyse<'g>(gazetteer: &'g Gazetteer, settings: &Settings, document: &Document) -> Analysis<'g> {
     let mut tokens = Vec::new();
+    // Headline-shaped lines (Title Case, CAPITALS), where capitals say nothing; and the
+    // headline itself, whatever its shape, for what the article is about.
     let mut title_like = Vec::with_capacity(document.segments.len());
+    let mut headline = Vec::with_capacity(document.segments.len());
     for (i, segment) in document.segments.iter().enumerate() {
         let from = tokens.len();
         tokenize(
@@ -1409,13 +1412,19 @@ fn analyse<'g>(gazetteer: &'g Gazetteer, settings: &Settings, document: &Documen
         );
         // A "title" of more than 25 words is the article's first paragraph run into one line.
         let words = tokens.len() - from;
-        title_like.push(
-            (segment.role == Role::Title && words <= 25)
-                || headline_shape(document, &tokens[from..]),
-        );
+        let shape = headline_shape(document, &tokens[from..]);
+        title_like.push(shape);
+        headline.push(shape || (segment.role == Role::Title && words <= 25));
     }
     let mut candidates = find_candidates(gazetteer, settings, document, &tokens, &title_like);
-    judge(gazetteer, document, &tokens, &title_like, &mut candidates);
+    judge(
+        gazetteer,
+        document,
+        &tokens,
+        &title_like,
+        &headline,
+        &mut candidates,
+    );
     let groups = resolve(gazetteer, &mut candidates);
     Analysis { candidates, groups }
 }
@@ -1622,6 +1631,7 @@ fn judge(
     document: &Document,
     tokens: &[Token],
     title_like: &[bool],
+    headline: &[bool],
     candidates: &mut [Candidate],
 ) {
     let starts: HashSet<usize> = candidates.iter().map(|c| c.first).collect();
@@ -1656,13 +1666,14 @@ fn judge(
         if c.extra.is_some() || c.dateline {
             continue;
         }
-        c.title = title_like[segment as usize];
-        if c.title {
+        c.title = headline[segment as usize];
+        if title_like[segment as usize] {
             c.verdict = Verdict::Weak;
             continue;
         }
         let names = c.lookup.names;
-        let demonym = !names.is_empty() && names.iter().all(|n| n.flags.is_demonym());
+        // "Canadian Blood Services": an adjective before a noun, whatever else the word names.
+        let demonym = names.iter().any(|n| n.flags.is_demonym());
         let country = names
             .iter()
             .any(|n| !n.flags.is_demonym() && gazetteer.place(n.place).kind == Kind::Country);
