@@ -1722,9 +1722,13 @@ fn judge(
             let reject = if in_list(PLACE_WORDS, w) {
                 true
             } else if person {
-                c.person = true;
+                // "Jordan Henderson" is a person; "Washington Post" an organisation, which
+                // says nothing of the name's other mentions.
+                c.person = !in_list(INSTITUTIONS, w);
                 true
-            } else if after.is_some_and(|a| in_list(INSTITUTIONS, a) || in_list(PLACE_WORDS, a)) {
+            } else if in_list(ROLES, w)
+                && after.is_some_and(|a| in_list(INSTITUTIONS, a) || in_list(PLACE_WORDS, a))
+            {
                 // "Colorado State University".
                 true
             } else {
