@@ -1246,7 +1246,7 @@ struct Group {
     title: bool,
     cue: u8,
     /// Some mention reads as a person's name: then every mention does, unless a cue or a
-    /// comma says otherwise ("Georgia Stevens ... Georgia began skating").
+    /// comma says otherwise ("Georgia Lee ... Georgia won the race").
     person_evidence: bool,
     choice: Option<PlaceId>,
 }
@@ -1672,7 +1672,7 @@ fn judge(
             continue;
         }
         let names = c.lookup.names;
-        // "Canadian Blood Services": an adjective before a noun, whatever else the word names.
+        // "Canadian Pacific": an adjective before a noun, whatever else the word names.
         let demonym = names.iter().any(|n| n.flags.is_demonym());
         let country = names
             .iter()
@@ -1698,7 +1698,7 @@ fn judge(
         if demonym {
             continue;
         }
-        // A common word ("West", "Central", "Lakes") gets no credit for the famous places it
+        // A common word ("West", "Central", "Union") gets no credit for the famous places it
         // may name.
         let prominent = (!c.lookup.common_word || country)
             && names
@@ -1707,7 +1707,7 @@ fn judge(
         let capitalised = |i: usize| matches!(tokens[i].shape, Shape::Capital | Shape::Caps);
         // Part of a longer name: "Jordan Henderson", "Washington Post", "Orange County". A
         // country's or a large place's name inside an organisation's still names the place
-        // ("Texas A&M", "Environment Canada"); a small town's is a surname or a brand.
+        // ("Texas Instruments", "Air Canada"); a small town's is a surname or a brand.
         if let Some(n) = next
             && tokens[n].gap == Gap::Space
             && capitalised(n)
@@ -1729,7 +1729,7 @@ fn judge(
             } else if in_list(ROLES, w)
                 && after.is_some_and(|a| in_list(INSTITUTIONS, a) || in_list(PLACE_WORDS, a))
             {
-                // "Colorado State University".
+                // "Ohio State University".
                 true
             } else {
                 !(prominent || (in_list(ROLES, w) && !c.lookup.common_word))
@@ -1766,7 +1766,7 @@ fn judge(
             && next.is_some_and(|n| tokens[n].gap == Gap::Space && word(n) == "of")
             && !country
         {
-            // "University of Alberta".
+            // "University of Toronto".
             c.verdict = Verdict::Reject;
             continue;
         }
@@ -1800,7 +1800,7 @@ fn judge(
             let speech_before =
                 prev.is_some_and(|p| first.gap == Gap::Space && in_list(SPEECH, word(p)));
             if speech_after || speech_before {
-                // "Chad said", "said Noma": a person. A large place beside "said" stands for
+                // "Chad said", "said Durant": a person. A large place beside "said" stands for
                 // its government ("Washington said").
                 c.verdict = Verdict::Reject;
                 c.person = true;
@@ -2314,8 +2314,8 @@ mod tests {
                 "Obama",
             ),
             (
-                "Trial\n\nThe court heard that Steele lied, said the judge.\n",
-                "Steele",
+                "Trial\n\nThe court heard that Durant lied, said the judge.\n",
+                "Durant",
             ),
             (
                 "Dates\n\nThe report came out in March and again in August.\n",
@@ -2354,19 +2354,16 @@ mod tests {
 
     #[test]
     fn small_places_need_support() {
-        // Innisfail, a town of 8,000 in Alberta.
-        assert!(names("Sport\n\nInnisfail won the game on Sunday.\n").is_empty());
+        // Lacombe, a town of 14,000 in Alberta.
+        assert!(names("Sport\n\nLacombe won the game on Sunday.\n").is_empty());
         assert!(
-            names("Sport\n\nThe team from Innisfail, Alberta, won.\n")
-                .contains(&"Innisfail".into())
+            names("Sport\n\nThe team from Lacombe, Alberta, won.\n").contains(&"Lacombe".into())
         );
         assert!(
-            names("Sport\n\nThe game was played in Innisfail on Sunday.\n")
-                .contains(&"Innisfail".into())
+            names("Sport\n\nThe game was played in Lacombe on Sunday.\n")
+                .contains(&"Lacombe".into())
         );
-        assert!(
-            names("Sport\n\nAlberta teams met; Innisfail won.\n").contains(&"Innisfail".into())
-        );
+        assert!(names("Sport\n\nAlberta teams met; Lacombe won.\n").contains(&"Lacombe".into()));
     }
 
     #[test]
