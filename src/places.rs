@@ -2057,10 +2057,13 @@ fn choose(
         }
         let mut score = prior(place);
         if in_country {
-            // Weak for towns and regions: a country named does not make its small town of a
-            // famous name more likely than the famous place (Toronto, Ohio, beside Toronto).
+            // Weak for small towns and regions: a country named does not make its small town
+            // of a famous name more likely than the famous place (Toronto, Ohio, beside
+            // Toronto); it does make its large city more likely (London, Ontario, in a story
+            // about Canada).
             score += match place.kind {
                 Kind::Country => 40.0,
+                Kind::City if is_prominent(place) => 40.0,
                 Kind::City | Kind::Admin1 => 15.0,
                 _ => 45.0,
             };
