@@ -179,6 +179,13 @@ pub fn convert(path: &str, raw: &str) -> Conversion {
         .map(|(n, l)| (n + 1, l.as_ref()))
         .collect();
     conv.blocks = body_blocks(&body, &mut conv.removed);
+    // A by-line the page left in the body names the author, when the header does not.
+    if conv.header.author.is_none()
+        && let Some(byline) = conv.removed.iter().find(|r| r.reason == BYLINE)
+        && let Some(name) = byline_names(byline.text.trim())
+    {
+        conv.header.author = Some(name.trim().to_string());
+    }
     if let Some(Block::Paragraph(first)) = conv.blocks.first() {
         conv.dateline = dateline(first);
     }
@@ -475,7 +482,10 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         let (mut end, mut listed) = run(&|_| true, false);
         let footer = end == raw.len();
         if !footer {
-            (end, listed) = run(&|l| listing(l) && !is_table_row(l), true);
+            // A line ending in a full stop is a sentence, unless an upper-case headline's
+            // abbreviation (`... BUYS STAKE IN U.K. CO.`).
+            let sentence = |l: &str| l.ends_with('.') && l.contains(char::is_lowercase);
+            (end, listed) = run(&|l| listing(l) && !is_table_row(l) && !sentence(l), true);
         }
         let boxed = heading == RELATED
             && strong
@@ -484,7 +494,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             && listed.iter().all(|&b| {
                 raw[b]
                     .iter()
-                    .all(|(_, l)| !l.contains(|c: char| c.is_ascii_digit()))
+                    .all(|(_, l)| !without_listing_meta(l).contains(|c: char| c.is_ascii_digit()))
             });
         // Headlines under the heading: one a block, or several lines in one.
         let items = listed.iter().map(|&b| raw[b].len()).sum::<usize>() + inner;
@@ -546,11 +556,12 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                 && inline_residue(&raw[k], last) == Some(COOKIE);
         }
     }
-    // Buttons (`Options`, `Reject all`, `Submit`) beside residue go with it.
+    // Buttons (`Options`, `Reject all`, `Submit`), addresses, a consent form's purposes and
+    // lines speaking to the reader beside residue go with it.
     loop {
         let mut changed = false;
         for k in 0..raw.len() {
-            if reasons[k].is_none() && raw[k].iter().all(|(_, l)| l.len() <= 60 && is_button(l)) {
+            if reasons[k].is_none() && joins_residue(&raw[k]) {
                 let near =
                     |j: Option<usize>| j.and_then(|j| reasons.get(j)).is_some_and(Option::is_some);
                 if near(k.checked_sub(1)) || near(Some(k + 1)) {
@@ -637,6 +648,130 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
     }
     blocks
+}
+
+/// A short block that no article is made of, and that goes with residue beside it: buttons
+/// (`Okay`, `Agree & close`), a bare address, a consent form's purposes (`Store and/or access
+/// information on a device`, `Vendor list`), a line speaking to the reader (`Help us improve
+/// your experience`), a line only of a web page's words.
+fn joins_residue(block: &[(usize, &str)]) -> bool {
+    if block.iter().all(|(_, l)| l.len() <= 60 && is_button(l)) {
+        return true;
+    }
+    if block.len() > 3 {
+        return false;
+    }
+    let text = join_lines(block);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 20
+        || reports_speech(&text)
+        || dateline(&text).is_some()
+        || block.iter().any(|(_, l)| is_table_row(l))
+    {
+        return false;
+    }
+    if let [word] = words[..]
+        && (word.starts_with("https://") || word.starts_with("http://"))
+    {
+        return true;
+    }
+    // `* * *`, `___`, `—`: a divider, beside residue (hyphens rule a table's columns off).
+    if text.chars().count() <= 20
+        && text
+            .chars()
+            .all(|c| matches!(c, '*' | '_' | '—' | '–' | '•' | '·' | '~' | ' '))
+    {
+        return true;
+    }
+    let tokens: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_lowercase())
+        .collect();
+    if tokens.is_empty() {
+        return false;
+    }
+    // (`US` is a country, not the reader's page.)
+    let reader = text.split(|c: char| !c.is_alphanumeric()).any(|t| {
+        matches!(
+            t,
+            "you" | "You" | "your" | "Your" | "us" | "our" | "Our" | "we" | "We"
+        )
+    });
+    if reader
+        && words.len() <= 12
+        && !text.trim_end().ends_with(['.', ',', ';', ':'])
+        && !text.contains(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // Every word a web page's, one of them a word only furniture uses.
+    let strong = tokens
+        .iter()
+        .filter(|t| matches!(furniture(t), Some(Furniture::Strong(_))))
+        .count();
+    if strong > 0 && tokens.iter().all(|t| furniture(t).is_some()) {
+        return true;
+    }
+    // A consent form's purposes and lists: its own words, one of them only its own.
+    let consent = |t: &str| {
+        matches!(
+            t,
+            "store"
+                | "access"
+                | "information"
+                | "device"
+                | "devices"
+                | "personalised"
+                | "personalized"
+                | "advertising"
+                | "ads"
+                | "content"
+                | "measurement"
+                | "audience"
+                | "insights"
+                | "research"
+                | "product"
+                | "develop"
+                | "development"
+                | "improve"
+                | "services"
+                | "vendor"
+                | "vendors"
+                | "legitimate"
+                | "interest"
+                | "interests"
+                | "precise"
+                | "geolocation"
+                | "profile"
+                | "profiles"
+                | "identify"
+                | "identifiers"
+                | "scanning"
+                | "characteristics"
+                | "choice"
+                | "list"
+                | "and"
+                | "or"
+        ) || furniture(t).is_some()
+    };
+    let own = tokens.iter().any(|t| {
+        matches!(
+            t.as_str(),
+            "vendor"
+                | "vendors"
+                | "legitimate"
+                | "geolocation"
+                | "personalised"
+                | "personalized"
+                | "measurement"
+                | "device"
+                | "consent"
+                | "cookies"
+                | "identifiers"
+        )
+    });
+    own && tokens.len() <= 10 && tokens.iter().all(|t| consent(t))
 }
 
 /// `ICYMI`, `Go deeper`, `Also of interest`, `From the archive`: the label of one link to
@@ -810,21 +945,62 @@ fn is_list_continuation(block: &[(usize, &str)]) -> bool {
 /// starts at, and whether the residue comes first. The residue part is taken as large as
 /// it can be while the other part still reads as the article's.
 fn split_glued(block: &[(usize, &str)]) -> Option<(usize, bool)> {
-    // The article's part names nothing of a web page and does not speak to the reader.
-    let prose = |part: &[(usize, &str)]| {
+    // The article's part names nothing of a web page and does not speak to the reader; it
+    // ends a sentence, or stops where a line of residue starts (`... by reserve number` over
+    // a banner), or is a table's rows.
+    let prose = |part: &[(usize, &str)], cut: bool| {
+        if part
+            .iter()
+            .all(|(_, l)| is_table_row(l) && without_listing_meta(l) == l.trim_end())
+        {
+            return true;
+        }
         let text = join_lines(part);
         let page_words = text
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .any(|w| {
                 let w = lower_word(w);
-                is_chrome_word(&w) || matches!(w.as_ref(), "you" | "your" | "site" | "website")
+                is_network(&w)
+                    || matches!(
+                        w.as_ref(),
+                        "you"
+                            | "your"
+                            | "site"
+                            | "website"
+                            | "advertisement"
+                            | "advertising"
+                            | "sponsored"
+                            | "subscribe"
+                            | "subscriber"
+                            | "subscribers"
+                            | "subscription"
+                            | "newsletter"
+                            | "newsletters"
+                            | "inbox"
+                            | "paywall"
+                            | "login"
+                            | "signup"
+                            | "cookie"
+                            | "cookies"
+                            | "consent"
+                            | "privacy"
+                            | "notifications"
+                    )
             });
         !page_words
             && text.split_whitespace().nth(7).is_some()
-            && text
-                .trim_end()
-                .trim_end_matches(['"', '”', '\'', '’', ')'])
-                .ends_with(['.', '!', '?'])
+            && part
+                .iter()
+                .all(|(_, l)| !is_button(l) && residue(l).is_none())
+            && (cut
+                && part.len() > 1
+                && part[1..]
+                    .iter()
+                    .all(|(_, l)| l.starts_with(char::is_lowercase) || l.chars().all(|c| c == '-'))
+                || text
+                    .trim_end()
+                    .trim_end_matches(['"', '”', '\'', '’', ')'])
+                    .ends_with(['.', '!', '?']))
             && residue(&text).is_none()
     };
     let starts = |line: &str| {
@@ -837,7 +1013,7 @@ fn split_glued(block: &[(usize, &str)]) -> Option<(usize, bool)> {
         .find(|&at| {
             starts(block[at].1)
                 && residue(&join_lines(&block[..at])).is_some()
-                && prose(&block[at..])
+                && prose(&block[at..], false)
         })
         .map(|at| (at, true));
     // The paragraph first: the first split that leaves residue after it.
@@ -845,7 +1021,7 @@ fn split_glued(block: &[(usize, &str)]) -> Option<(usize, bool)> {
         (1..block.len())
             .find(|&at| {
                 starts(block[at].1)
-                    && prose(&block[..at])
+                    && prose(&block[..at], at > 1 && residue(block[at].1).is_some())
                     && residue(&join_lines(&block[at..])).is_some()
             })
             .map(|at| (at, false))
@@ -905,7 +1081,7 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
         if first == Some(RELATED)
             && block[1..]
                 .iter()
-                .all(|(_, l)| is_headline_like(l) && !l.contains(" vs "))
+                .all(|(_, l)| is_headline_like(l) && !is_dated_row(l) && !l.contains(" vs "))
         {
             return first;
         }
@@ -1135,15 +1311,20 @@ fn is_footer_item(line: &str) -> bool {
         return true;
     }
     // `Headline | March 3, 2024`: the date is not part of the row.
-    let text = line
-        .rsplit_once(" | ")
-        .or_else(|| line.rsplit_once(" · "))
-        .filter(|(_, meta)| is_listing_meta(meta))
-        .map_or(line, |(head, _)| head);
-    if is_table_row(text) {
+    let text = without_listing_meta(line);
+    let item = list_item(text).unwrap_or(text).trim();
+    // `01 Headline`: a ranked list's number.
+    let item = item
+        .split_once(' ')
+        .filter(|(n, rest)| {
+            n.len() == 2
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && rest.starts_with(char::is_uppercase)
+        })
+        .map_or(item, |(_, rest)| rest);
+    if is_table_row(item) {
         return false;
     }
-    let item = list_item(text).unwrap_or(text).trim();
     let item = item
         .split_once(['.', ')'])
         .filter(|(n, rest)| {
@@ -1154,9 +1335,22 @@ fn is_footer_item(line: &str) -> bool {
         })
         .map_or(item, |(_, rest)| rest.trim_start());
     let words = item.split_whitespace().count();
-    // `Pay March 31`, `Record 10 April`: a row of a dividend table, not a headline.
+    let dated = is_dated_row(item);
+    let short_name = (1..=5).contains(&words)
+        && item.starts_with(char::is_alphanumeric)
+        && !item.ends_with(['.', ',', ';', ':', '!', '?']);
+    // `Aust Dlr....0.7076/81`: a table's dot leaders.
+    !dated
+        && words <= 16
+        && !item.contains("....")
+        && (short_name || is_headline_like(item) && !(item.ends_with('.') && words > 4))
+}
+
+/// `Pay March 31`, `Record 10 April`, `Record April One`: a row of a dividend table, not a
+/// headline.
+fn is_dated_row(item: &str) -> bool {
     let tokens: Vec<&str> = item.split_whitespace().collect();
-    let dated = words <= 4
+    tokens.len() <= 4
         && tokens.windows(2).any(|pair| {
             let number = |t: &str| {
                 t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit())
@@ -1182,15 +1376,66 @@ fn is_footer_item(line: &str) -> bool {
             let month = |t: &str| crate::date::month_number(t.trim_end_matches(',')).is_some();
             number(pair[0]) && month(pair[1])
                 || month(pair[0]) && number(pair[1].trim_end_matches(','))
-        });
-    let short_name = (1..=5).contains(&words)
-        && item.starts_with(char::is_alphanumeric)
-        && !item.ends_with(['.', ',', ';', ':', '!', '?']);
-    // `Aust Dlr....0.7076/81`: a table's dot leaders.
-    !dated
-        && words <= 16
-        && !item.contains("....")
-        && (short_name || is_headline_like(item) && !(item.ends_with('.') && words > 4))
+        })
+}
+
+/// A listed headline without the time, date, read time or count beside it: `Headline |
+/// March 3, 2024`, `Headline · 5 min read`, `Headline (March 1, 1987)`, `Headline 14h`,
+/// `Headline (47 comments)`, `Headline 💬 251`.
+fn without_listing_meta(line: &str) -> &str {
+    let line = line.trim_end();
+    let meta = |m: &str| {
+        let m = m.trim_start_matches(['💬', '🕒', '⏱', '\u{fe0f}', ' ']);
+        is_listing_meta(m)
+            || is_counter(m)
+            || m.bytes().all(|b| b.is_ascii_digit()) && !m.is_empty()
+    };
+    for separator in [" | ", " · ", " — ", " – ", " - ", " • "] {
+        if let Some((head, tail)) = line.rsplit_once(separator)
+            && meta(tail)
+            && !head.trim().is_empty()
+        {
+            return head.trim_end();
+        }
+    }
+    if let Some(open) = line.strip_suffix(')').and_then(|l| l.rfind(" ("))
+        && meta(&line[open + 2..line.len() - 1])
+    {
+        return &line[..open];
+    }
+    // `Headline 14h`, `Headline 5h ago`, `Headline 2 days ago`: a time since, never a date.
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    for n in 1..=3.min(tokens.len().saturating_sub(2)) {
+        let tail = &tokens[tokens.len() - n..];
+        let since = match tail {
+            [t] => {
+                t.len() <= 4
+                    && t.ends_with(['h', 'm', 'd'])
+                    && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
+            }
+            [.., last] => *last == "ago",
+            [] => false,
+        };
+        if since && meta(&tail.join(" ")) {
+            let cut = line.len() - tail.iter().map(|t| t.len() + 1).sum::<usize>();
+            return line[..cut].trim_end();
+        }
+    }
+    if let Some(at) = line.rfind(" 💬")
+        && meta(&line[at + 1..])
+    {
+        return &line[..at];
+    }
+    // `March 10, 1987 - Headline`: the date first.
+    for separator in [" | ", " · ", " — ", " – ", " - ", " • "] {
+        if let Some((date, head)) = line.split_once(separator)
+            && is_listing_meta(date)
+            && head.split_whitespace().nth(1).is_some()
+        {
+            return head.trim_start();
+        }
+    }
+    line
 }
 
 /// Lines that are all items of a footer list, and not the wrapped lines of a paragraph.
@@ -1214,9 +1459,16 @@ fn is_footer_block(lines: &[(usize, &str)]) -> bool {
 /// number beside a headline in a list of links.
 fn is_listing_meta(line: &str) -> bool {
     let core = line.trim().trim_end_matches(['.', ')']);
-    if core.is_empty() || core.split_whitespace().nth(5).is_some() {
+    if core.is_empty() || core.split_whitespace().nth(6).is_some() {
         return false;
     }
+    // `20.53 GMT`: a time written with a point, beside its zone.
+    let zoned = core.split_whitespace().any(|t| {
+        matches!(
+            t.to_ascii_lowercase().as_str(),
+            "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "am" | "pm"
+        )
+    });
     let mut timely = false;
     for token in core.split_whitespace() {
         let token = token.trim_end_matches([',', '.']);
@@ -1225,7 +1477,12 @@ fn is_listing_meta(line: &str) -> bool {
         if digits.len() < token.len() {
             // `5`, `5h`, `12:30`, `3rd`, `2024`
             timely = true;
-            if !matches!(
+            // `20.53` beside `GMT`
+            let pointed = zoned
+                && digits.len() == 3
+                && digits.starts_with('.')
+                && digits[1..].bytes().all(|b| b.is_ascii_digit());
+            let unit = matches!(
                 digits,
                 "" | "h"
                     | "m"
@@ -1243,8 +1500,8 @@ fn is_listing_meta(line: &str) -> bool {
                     | "mins"
                     | "am"
                     | "pm"
-            ) && !digits.starts_with(':')
-            {
+            );
+            if !(unit || pointed || digits.starts_with(':')) {
                 return false;
             }
             continue;
@@ -1276,6 +1533,20 @@ fn is_listing_meta(line: &str) -> bool {
                 | "now"
                 | "yesterday"
                 | "today"
+                | "mon"
+                | "tue"
+                | "wed"
+                | "thu"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
                 | "updated"
                 | "published"
                 | "posted"
@@ -1534,6 +1805,10 @@ fn is_reader_verb(word: &str) -> bool {
             | "unlock"
             | "renew"
             | "claim"
+            | "install"
+            | "enable"
+            | "scan"
+            | "stream"
     )
 }
 
@@ -1546,6 +1821,9 @@ fn residue(text: &str) -> Option<&'static str> {
     }
     if legal_line(text) {
         return Some(LEGAL);
+    }
+    if let Some(reason) = page_line(text) {
+        return Some(reason);
     }
     // Past 200 bytes a block is longer than any link or notice addressed to the reader (long
     // consent banners name cookies or privacy, and the rules above see them).
@@ -1578,6 +1856,169 @@ fn residue(text: &str) -> Option<&'static str> {
             .or_else(|| pointed_link(text))
             .or_else(|| reader_notice(core)),
     }
+}
+
+const BYLINE: &str = "by-line";
+const APP: &str = "app download line";
+
+/// Lines that only a web page has, whatever their words: a by-line
+/// (`Written by Mei Lin`), a counter (`12K Followers`), a label with the address it links to
+/// (`More sport coverage: https://...`), an app's store badges (`Get it on Google Play`), a
+/// social handle to follow (`Stay connected: @example on all platforms`).
+fn page_line(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    if text.len() > 200 {
+        return None;
+    }
+    if is_byline(text) {
+        return Some(BYLINE);
+    }
+    if is_counter(undecorated(text)) {
+        return Some(SHARE);
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // `Find more of our reporting on trade: https://...`: a label, then only its address.
+    if let [label @ .., url] = &words[..]
+        && (url.starts_with("https://") || url.starts_with("http://") || url.starts_with("www."))
+        && let Some(last) = label.last()
+        && last.ends_with(':')
+        && label.len() <= 12
+        && !reports_speech(text)
+        && !label[..label.len() - 1]
+            .iter()
+            .any(|w| w.ends_with(['.', '!', '?', ':', ';']))
+    {
+        return Some(READ_MORE);
+    }
+    if words.len() > 16 || reports_speech(text) || text.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '@'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let has = |w: &str| tokens.contains(&w);
+    // An app's stores and screens: `Available on iOS and Android`, `Get it on Google Play`,
+    // `Watch us free on Roku, Fire TV and Apple TV`.
+    let platforms = tokens
+        .iter()
+        .filter(|t| matches!(**t, "ios" | "android" | "iphone" | "ipad" | "roku"))
+        .count()
+        + [
+            "google play",
+            "app store",
+            "fire tv",
+            "apple tv",
+            "play store",
+            "smart tv",
+        ]
+        .iter()
+        .filter(|p| lower.contains(*p))
+        .count();
+    let app_words = [
+        "get",
+        "download",
+        "install",
+        "available",
+        "watch",
+        "stream",
+        "app",
+    ]
+    .iter()
+    .any(|w| has(w));
+    if platforms >= 2 || platforms == 1 && app_words && words.len() <= 10 {
+        return Some(APP);
+    }
+    // A handle to follow: `Stay connected: @example on all platforms`, `Follow @example`.
+    let handle = words.iter().any(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        w.len() > 1 && w.starts_with('@') && w[1..].chars().all(|c| c.is_alphanumeric() || c == '_')
+    });
+    if handle
+        && words.len() <= 10
+        && (is_reader_verb(tokens.first().copied().unwrap_or(""))
+            || has("platforms")
+            || has("on") && has("all"))
+    {
+        return Some(SHARE);
+    }
+    None
+}
+
+/// `By Mei Lin`, `Written by Grace Mbeki and Tom Hale`: who wrote the article, alone on a line.
+fn is_byline(text: &str) -> bool {
+    let Some(rest) = byline_names(text) else {
+        return false;
+    };
+    let names: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "&" | "de" | "van" | "von" | "al"))
+        .collect();
+    (2..=6).contains(&names.len())
+        && names.iter().all(|w| {
+            let w = w.trim_end_matches('.');
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                && crate::date::month_number(w).is_none()
+                && !matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "the"
+                        | "end"
+                        | "then"
+                )
+        })
+        && !rest.ends_with('.')
+}
+
+/// What follows `By` or `Written by` at the start of a line.
+fn byline_names(text: &str) -> Option<&str> {
+    [
+        "By ",
+        "BY ",
+        "Written by ",
+        "Words by ",
+        "Story by ",
+        "Reporting by ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p))
+}
+
+/// `12K Followers`, `1.2M views`, `Comments 37`: a counter beside a button.
+fn is_counter(core: &str) -> bool {
+    let tokens: Vec<&str> = core.split_whitespace().collect();
+    let [a, b] = tokens[..] else {
+        return false;
+    };
+    let count = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'K' | 'k' | 'M' | '+'))
+    };
+    let what = |t: &str| {
+        matches!(
+            t.to_lowercase().as_str(),
+            "followers"
+                | "subscribers"
+                | "shares"
+                | "comments"
+                | "likes"
+                | "views"
+                | "reactions"
+                | "reposts"
+                | "restacks"
+        )
+    };
+    count(a) && what(b) || what(a) && count(b)
 }
 
 /// `👉 <headline>`, `(→ <headline>)`, `[» <headline>]`: a pointing mark before another
@@ -2178,9 +2619,20 @@ fn residue_rules(text: &str) -> Option<&'static str> {
         return Some("\"read more\" link");
     }
     // Figures mark a table row or a sentence of the article, never a page's furniture.
+    // A channel's number after its name (`KHPV News 9`, `Channel 4`) is no figure either.
+    let original: Vec<&str> = text.split_whitespace().collect();
+    let channel = |t: &str| {
+        original.windows(2).any(|pair| {
+            pair[1].trim_end_matches([',', ':', '.', '\'', '’', 's']) == t
+                && t.len() <= 3
+                && (pair[0].len() >= 3 && pair[0].chars().all(|c| c.is_ascii_uppercase())
+                    || matches!(pair[0], "News" | "Channel" | "TV" | "Radio" | "FM"))
+        })
+    };
     let has_figures = tokens.iter().any(|t| {
         t.chars().any(|c| c.is_ascii_digit())
             && !(t.len() == 4 && t.starts_with(['1', '2']) && t.chars().all(|c| c.is_ascii_digit()))
+            && !(t.chars().all(|c| c.is_ascii_digit()) && channel(t))
     });
     if has_figures && !addresses_reader {
         return None;
@@ -3368,6 +3820,16 @@ mod tests {
             "Photos: Floods cut the road to Kandahar",
             "You have 2 free articles left this month. Subscribe for £1 a week",
             "The Briefing newsletter\nThe day's news from Kabul, in your inbox\nEnter your email address\nSign up",
+            "Written by Mei Lin",
+            "12K Followers",
+            "More Afghanistan coverage: https://example.com/hub/afghanistan",
+            "Find more of our reporting on trade:\nhttps://example.com/hub/trade",
+            "Get it on Google Play",
+            "Available on iOS and Android",
+            "Watch Example News 9 free on Roku, Fire TV and Apple TV",
+            "Install our free app",
+            "Stay connected: @example on all platforms",
+            "Follow KXYZ 9 on Threads and Bluesky",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -3396,6 +3858,10 @@ mod tests {
             "Ready for dialogue",
             "Talks resume in Doha",
             "Get your hands off the Clangers! Is nothing sacred?",
+            "By Tuesday evening",
+            "- - - -",
+            "----",
+            "Record April One",
         ] {
             let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
             assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
@@ -3657,6 +4123,68 @@ mod tests {
             "First.\n\nKabul is part of the Kabul family of brands.\nWhen you use our sites, we use cookies to:\n\nprovide our sites to you\n\nmeasure your use of our sites\n\nAccept all\n\nLast.",
         );
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+    }
+
+    #[test]
+    fn a_by_line_in_the_body_names_the_author() {
+        let conv = convert(
+            "a.txt",
+            "Title\n\nWritten by Mei Lin\n\nKABUL - Talks resumed.\n",
+        );
+        assert_eq!(conv.header.author.as_deref(), Some("Mei Lin"));
+        assert_eq!(conv.text(), "KABUL - Talks resumed.");
+        let conv = convert(
+            "a.txt",
+            "Author: Tom Hale\n\nTitle\n\nBy Mei Lin\n\nTalks resumed.\n",
+        );
+        assert_eq!(conv.header.author.as_deref(), Some("Tom Hale"));
+    }
+
+    #[test]
+    fn residue_takes_the_short_lines_beside_it() {
+        // A consent form's purposes, its buttons, a divider and a bare address beside a banner.
+        let (text, removed) = body(
+            "First.\n\nWe and our partners use cookies to store and access information on your device. Accept all\n\nStore and/or access information on a device\n\nVendor list\n\nLegitimate interest\n\nAgree & close\n\n* * *\n\nLast.",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        let (text, removed) =
+            body("First.\n\nRead more:\n\nhttps://example.com/2024/floods-cut-road\n\nLast.");
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        // Sentences of the article beside residue stay, even when they speak to the reader,
+        // and so do a table's rules.
+        for keep in [
+            "Search sites want to get to know you better.",
+            "Piedmont has received bids from Norfolk Southern Corp and US Air Corp.",
+            "Faithfully yours,",
+            "- - - -",
+        ] {
+            let (text, removed) = body(&format!("First.\n\nAdvertisement\n\n{keep}\n\nLast."));
+            assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+        }
+    }
+
+    #[test]
+    fn listed_headlines_keep_their_times_and_dates_out_of_the_way() {
+        // Times, dates, counts and ranks beside listed headlines do not make them a table.
+        let kept = "First.\n\nThe talks went on.";
+        for list in [
+            "Related articles\nPERKIN-ELMER WINS EPA CONTRACT (March 1, 1987)\nPLY GEM INDUSTRIES INC 3RD QTR NET (March 1, 1987)",
+            "Most shared\nJAPAN STUDY URGES FARM ACCESS 19h ago\nPLANTRONICS INC 3RD QTR MARCH 28 NET 14h ago",
+            "MOST READ\n01 Bank Shares Rally on Merger Hopes\n02 WTD INDUSTRIES INC 3RD QTR JAN 31 NET",
+            "RELATED COVERAGE\nSun 2 Apr 1987 14.32 GMT | MANILA OFFERS DEBT BONDS\nTue 1 Apr 1987 17.57 GMT | Brougher insurance 4th qtr loss",
+        ] {
+            let (text, removed) = body(&format!("{kept}\n\n{list}"));
+            assert_eq!(text, kept, "{removed:?}");
+        }
+        assert_eq!(
+            without_listing_meta("Floods cut road · 5 min read"),
+            "Floods cut road"
+        );
+        assert_eq!(
+            without_listing_meta("Floods cut road 💬 251"),
+            "Floods cut road"
+        );
+        assert_eq!(without_listing_meta("Pay April 10"), "Pay April 10");
     }
 
     #[test]
