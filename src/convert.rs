@@ -1714,6 +1714,7 @@ fn is_chrome_word(word: &str) -> bool {
                 | "window"
                 | "tab"
                 | "copied"
+                | "articles"
         )
 }
 
@@ -1809,6 +1810,8 @@ fn is_reader_verb(word: &str) -> bool {
             | "enable"
             | "scan"
             | "stream"
+            | "create"
+            | "give"
     )
 }
 
@@ -1890,15 +1893,22 @@ fn page_line(text: &str) -> Option<&'static str> {
     {
         return Some(READ_MORE);
     }
-    if words.len() > 16 || reports_speech(text) || text.ends_with(['.', '!', '?']) {
+    if words.len() > 16 || reports_speech(text) {
         return None;
     }
     let lower = text.to_lowercase();
+    // A sentence here is a notice of the page only when it names the page itself.
+    if text.ends_with(['.', '!', '?']) {
+        return page_notice(&lower, words.len());
+    }
     let tokens: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '@'))
         .filter(|t| !t.is_empty())
         .collect();
     let has = |w: &str| tokens.contains(&w);
+    if let Some(reason) = paywall_line(text, &lower, &tokens, words.len()) {
+        return Some(reason);
+    }
     // An app's stores and screens: `Available on iOS and Android`, `Get it on Google Play`,
     // `Watch us free on Roku, Fire TV and Apple TV`.
     let platforms = tokens
@@ -1944,6 +1954,78 @@ fn page_line(text: &str) -> Option<&'static str> {
         return Some(SHARE);
     }
     None
+}
+
+/// The page naming itself or its writer's work (`this post`, `our reporting`, `my work`),
+/// beside a word only a page uses, in a short sentence: `Your subscription makes our
+/// reporting possible.`, `Enjoying this article?`, `To receive new posts and support my work,
+/// consider becoming a free or paid subscriber.`, `Example News is reader-supported.`
+fn page_notice(lower: &str, words: usize) -> Option<&'static str> {
+    let itself = [
+        "this post",
+        "this story",
+        "this article",
+        "this content",
+        "this page",
+        "our reporting",
+        "our journalism",
+        "my work",
+        "our work",
+        "new posts",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    let strong = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| matches!(furniture(w), Some(Furniture::Strong(_))) || w == "reader-supported");
+    ((itself && (strong || words <= 4 || lower.ends_with('?') && words <= 5))
+        || lower.contains("reader-supported") && words <= 8
+        || lower.contains("bookmark the permalink"))
+    .then_some(SHARE)
+}
+
+/// A paywall's offer or notice, not ending a sentence: `Subscribe now from £9.99/month`,
+/// `Get full access for just $9 a month`, `Keep reading for just £9.99`, `Subscriber
+/// exclusive`, `Register for free to continue`, `Discussion about this post`.
+fn paywall_line(text: &str, lower: &str, tokens: &[&str], words: usize) -> Option<&'static str> {
+    let has = |w: &str| tokens.contains(&w);
+    let priced = lower.contains(['$', '£', '€'])
+        || tokens
+            .iter()
+            .any(|t| t.ends_with('p') && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit()));
+    let period = lower.contains("month")
+        || lower.contains("week")
+        || lower.contains("year")
+        || has("just")
+        || has("only");
+    let offer = has("subscribe")
+        || has("access")
+        || has("reading")
+        || has("try")
+        || has("trial")
+        || has("unlock");
+    if priced && period && offer && words <= 12 {
+        return Some(SHARE);
+    }
+    let subscribers = tokens.iter().any(|t| {
+        matches!(
+            *t,
+            "subscriber" | "subscribers" | "subscription" | "subscriptions" | "paywall"
+        )
+    });
+    // (`Subscriptions rose 10 pct` is news: no figures here.)
+    let figures = lower.contains(|c: char| c.is_ascii_digit());
+    let offered = is_reader_verb(tokens.first().copied().unwrap_or(""))
+        || has("exclusive")
+        || has("only")
+        || has("available")
+        || words <= 2 && text.contains(char::is_lowercase);
+    if subscribers && words <= 10 && offered && !figures
+        || has("free") && (has("continue") || has("reading")) && words <= 8
+    {
+        return Some(SHARE);
+    }
+    page_notice(lower, words).filter(|_| words <= 6)
 }
 
 /// `By Mei Lin`, `Written by Grace Mbeki and Tom Hale`: who wrote the article, alone on a line.
@@ -3396,6 +3478,7 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "pinterest" | "reddit" | "telegram" | "copy link" | "copy article link" | "comments"
         | "save" | "save article" | "subscribe" | "subscribe now" | "log in" | "sign in"
         | "sign up" | "register" | "pin it" => Some("share, follow or subscribe line"),
+        "restacks" | "ready for more" => Some("share, follow or subscribe line"),
         "read more" | "read more here" | "show more" | "continue reading" | "see more"
         | "keep reading" | "full story" => Some("\"read more\" link"),
         _ => None,
@@ -3830,6 +3913,13 @@ mod tests {
             "Install our free app",
             "Stay connected: @example on all platforms",
             "Follow KXYZ 9 on Threads and Bluesky",
+            "Subscribe now from £9.99/month",
+            "Get full access for just $9 a month",
+            "This story is only available to subscribers",
+            "Your subscription makes our reporting possible.",
+            "Enjoying this article?",
+            "Example News is reader-supported.",
+            "Register for free to continue",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -3862,6 +3952,10 @@ mod tests {
             "- - - -",
             "----",
             "Record April One",
+            "Subscriptions rose 10 pct",
+            "The company has 1.2 mln subscribers",
+            "SUBSCRIPTION OFFER",
+            "Netflix raised its price to $9.99 a month.",
         ] {
             let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
             assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
