@@ -2324,6 +2324,16 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     let ends_sentence = text
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with(['.', '!', '?', ':']);
+    // `Don't miss: <headline>`: a label made of a listing box's words, then a headline (which
+    // ends in a full stop only on an upper-case headline's abbreviation: `... IN U.S.`).
+    if let Some((label, headline)) = undecorated(text).split_once(':')
+        && text.split_whitespace().nth(20).is_none()
+        && is_listing_label(label.trim_matches(|c: char| !c.is_alphanumeric()))
+        && is_headline_like(headline.trim().trim_start_matches('*').trim())
+        && (!ends_sentence || !headline.contains(char::is_lowercase))
+    {
+        return Some(READ_MORE);
+    }
     // Most blocks are sentences of the article. One that ends like a sentence can still be a
     // consent banner or a copyright line (which name themselves), or, when short, a line
     // speaking to the reader; anything else is kept without a closer look. (Past 160 bytes a
@@ -2670,15 +2680,6 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     {
         return Some("tag footer");
     }
-    // `Don't miss: <headline>`: a label made of a listing box's words, then a headline.
-    if let Some((label, headline)) = text.split_once(':')
-        && word_count <= 20
-        && !ends_sentence
-        && is_listing_label(label)
-        && is_headline_like(headline.trim())
-    {
-        return Some("\"read more\" link");
-    }
     // `Related: <headline>`, `See also: <headline>`: a link to another story.
     if word_count <= 20
         && !ends_sentence
@@ -2904,7 +2905,8 @@ fn furniture(word: &str) -> Option<Furniture> {
         | "become" | "digest" | "briefing" | "respect" | "name" | "last" | "spam" | "terms"
         | "policy" | "message" | "x" | "threads" | "use" | "informed" | "performance"
         | "targeting" | "functional" | "marketing" | "statistics" | "analytics" | "always"
-        | "active" | "strictly" | "confirm" | "disagree" | "acknowledge" => Neutral,
+        | "active" | "strictly" | "confirm" | "disagree" | "acknowledge" | "archive"
+        | "archives" | "background" | "spotlight" | "featured" | "previously" => Neutral,
         _ => return None,
     })
 }
@@ -3070,6 +3072,13 @@ const FURNITURE_PHRASES: &[(&str, &str)] = &[
 /// `Click here to read: <headline>`, `WATCH | <headline>`, `[Related] <headline>`,
 /// `Related › <headline>`: a label of a web page's words, then another story's headline.
 fn labelled_link(core: &str) -> Option<&'static str> {
+    // `Read more » <headline> https://...`: the labelled headline, then its address.
+    if let Some(at) = core.rfind(" http").or_else(|| core.rfind(" www."))
+        && !core[at + 1..].contains(' ')
+        && let Some(reason) = labelled_link(core[..at].trim_end())
+    {
+        return Some(reason);
+    }
     // A headline does not end with a full stop.
     if core.ends_with('.') {
         return None;
@@ -3149,6 +3158,11 @@ fn labelled_link(core: &str) -> Option<&'static str> {
                 | "podcast"
                 | "gallery"
                 | "picks"
+                | "catch"
+                | "previously"
+                | "archive"
+                | "background"
+                | "spotlight"
         );
     }
     linked.then_some(READ_MORE)
@@ -3551,15 +3565,21 @@ fn is_listing_label(label: &str) -> bool {
         "quiz",
         "timeline",
         "depth",
+        "background",
+        "spotlight",
+        "archive",
+        "archives",
+        "featured",
+        "case",
     ];
-    if label.split_whitespace().nth(4).is_some() {
+    if label.split_whitespace().nth(5).is_some() {
         return false;
     }
     let words: Vec<String> = label
         .split_whitespace()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
-    (1..=4).contains(&words.len())
+    (1..=5).contains(&words.len())
         && words.iter().all(|w| WORDS.contains(&w.as_str()))
         && words
             .iter()
@@ -3920,6 +3940,10 @@ mod tests {
             "Enjoying this article?",
             "Example News is reader-supported.",
             "Register for free to continue",
+            "In case you missed it: FORD LAUNCHES MARK EUROBOND WITH WARRANTS",
+            "PREVIOUSLY: FUJITSU MAY ASSEMBLE ITS OWN COMPUTERS IN U.S.",
+            "[Catch up] Floods cut the road to Kandahar",
+            "Read More » Floods cut the road to Kandahar https://example.com/floods",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -3956,6 +3980,7 @@ mod tests {
             "The company has 1.2 mln subscribers",
             "SUBSCRIPTION OFFER",
             "Netflix raised its price to $9.99 a month.",
+            "Background: The company was founded by Mr. Smith in the U.S.",
         ] {
             let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
             assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
