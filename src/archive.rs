@@ -83,7 +83,9 @@ impl Archive {
         let mut by_path: Vec<usize> = (0..articles.len()).collect();
         by_path.sort_by(|&a, &b| articles[a].path.cmp(&articles[b].path));
         let topics = Terms::collect(&articles, &by_path, |a| &a.topics);
-        let places = Terms::collect(&articles, &by_path, |a| &a.places);
+        let places = Terms::collect(&articles, &by_path, |a| {
+            a.places.as_deref().unwrap_or_default()
+        });
 
         let mut months: BTreeMap<(i32, u8), Vec<usize>> = BTreeMap::new();
         let mut undated = Vec::new();
@@ -133,7 +135,7 @@ impl Terms {
     fn collect(
         articles: &[Article],
         by_path: &[usize],
-        names: impl Fn(&Article) -> &Vec<String>,
+        names: impl Fn(&Article) -> &[String],
     ) -> Terms {
         // slug -> display name, first spelling in path order wins.
         let mut first_name: BTreeMap<String, String> = BTreeMap::new();
@@ -312,10 +314,10 @@ mod tests {
     fn indexes_by_topic_place_and_month_newest_first() {
         let mut a = article("content/a.md", "A", Some("2021-07-17"));
         a.topics = vec!["Politics".into()];
-        a.places = vec!["Kabul".into(), "Doha".into()];
+        a.places = Some(vec!["Kabul".into(), "Doha".into()]);
         let mut b = article("content/b.md", "B", Some("2021-08-02"));
         b.topics = vec!["politics".into(), "Health".into()];
-        b.places = vec!["Kabul".into()];
+        b.places = Some(vec!["Kabul".into()]);
         let c = article("content/c.md", "C", None);
         let archive = Archive::new(vec![a, b, c]).unwrap();
         assert_eq!(archive.articles[0].article.title, "B");

@@ -8,8 +8,8 @@ use crate::convert::{Dateline, Removal};
 use crate::diagnostic::Diagnostic;
 use crate::gazetteer::Gazetteer;
 use crate::load::{SourceKind, decode};
-use crate::parse;
-use crate::places::{self, Document, FoundPlace};
+use crate::places::{self, FoundPlace};
+use crate::{enrich, parse};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -111,53 +111,40 @@ pub fn extract_file(
         kind,
         text,
     };
-    let extraction = match kind {
-        SourceKind::Text => {
-            let (article, conv) = parse::text_article(shown, &source.text);
-            warnings.extend(conv.warnings.iter().cloned());
-            let mut document = Document::of_text(&source.text, &conv);
-            document.date = article.date;
-            let (found, problems) =
-                places::curate(gazetteer, settings, &document, &article.places, &[]);
-            warnings.extend(problems.into_iter().map(|p| Diagnostic::warning(shown, p)));
-            Extraction {
-                file: shown.to_string(),
-                title: article.title,
-                date: article.date.map(|d| d.to_string()),
-                source: article.source,
-                dateline: conv.dateline.clone(),
-                text: conv.text(),
-                markdown: article.body,
-                removed: conv.removed,
-                places: shift(found, bom),
-            }
-        }
-        SourceKind::Markdown => {
-            let (article, w) = parse::parse(&source)?;
-            warnings.extend(w);
-            let mut document =
-                Document::of_markdown(&source.text, body_offset(&source.text), &article.title);
-            document.date = article.date;
-            let (found, problems) = places::curate(
-                gazetteer,
-                settings,
-                &document,
-                &article.places,
-                &article.places_exclude,
-            );
-            warnings.extend(problems.into_iter().map(|p| Diagnostic::warning(shown, p)));
-            Extraction {
-                file: shown.to_string(),
-                title: article.title,
-                date: article.date.map(|d| d.to_string()),
-                source: article.source,
-                dateline: None,
-                text: crate::markdown::plain_text(&article.body),
-                markdown: article.body,
-                removed: Vec::new(),
-                places: shift(found, bom),
-            }
-        }
+    let parsed = parse::parse_source(&source)?;
+    warnings.extend(parsed.warnings);
+    let article = &parsed.article;
+    let (found, problems) = enrich::places(
+        gazetteer,
+        settings,
+        &source,
+        article,
+        parsed.conversion.as_ref(),
+    );
+    warnings.extend(problems.into_iter().map(|p| Diagnostic::warning(shown, p)));
+    let extraction = match parsed.conversion {
+        Some(conv) => Extraction {
+            file: shown.to_string(),
+            title: parsed.article.title,
+            date: parsed.article.date.map(|d| d.to_string()),
+            source: parsed.article.source,
+            dateline: conv.dateline.clone(),
+            text: conv.text(),
+            markdown: parsed.article.body,
+            removed: conv.removed,
+            places: shift(found, bom),
+        },
+        None => Extraction {
+            file: shown.to_string(),
+            title: parsed.article.title,
+            date: parsed.article.date.map(|d| d.to_string()),
+            source: parsed.article.source,
+            dateline: None,
+            text: crate::markdown::plain_text(&parsed.article.body),
+            markdown: parsed.article.body,
+            removed: Vec::new(),
+            places: shift(found, bom),
+        },
     };
     Ok((extraction, warnings))
 }
@@ -170,25 +157,6 @@ fn shift(mut found: Vec<FoundPlace>, by: usize) -> Vec<FoundPlace> {
         }
     }
     found
-}
-
-/// Where the body of a markdown source starts, in bytes: after its front matter's closing
-/// fence, or at the start when it has none.
-fn body_offset(text: &str) -> usize {
-    let first = text.lines().next().unwrap_or("").trim_end();
-    let fence = match first {
-        "+++" | "---" => first,
-        _ => return 0,
-    };
-    let mut offset = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        offset += line.len();
-        let t = line.trim_end();
-        if i > 0 && (t == fence || (fence == "---" && t == "...")) {
-            return offset;
-        }
-    }
-    0
 }
 
 /// A curator's report of one extraction.

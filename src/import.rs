@@ -125,8 +125,15 @@ pub fn markdown_source(a: &Article) -> String {
             _ => {}
         }
     }
-    for (key, list) in [("topics", &a.topics), ("places", &a.places)] {
-        if !list.is_empty() {
+    let topics = (!a.topics.is_empty()).then_some(&a.topics);
+    let exclude = (!a.places_exclude.is_empty()).then_some(&a.places_exclude);
+    for (key, list) in [
+        ("topics", topics),
+        ("places", a.places.as_ref()),
+        ("places_mentioned", a.places_mentioned.as_ref()),
+        ("places_exclude", exclude),
+    ] {
+        if let Some(list) = list {
             let items: Vec<String> = list.iter().map(|s| toml_string(s)).collect();
             fm.push_str(&format!("{key} = [{}]\n", items.join(", ")));
         }

@@ -1,7 +1,8 @@
 //! Briefing: a static site generator for news briefing archives.
 //!
 //! The pipeline runs one way, a module per stage: [`load`] reads `content/`, [`parse`] turns
-//! each source into an [`parse::Article`], [`archive`] orders and indexes them, [`render`]
+//! each source into an [`parse::Article`], [`enrich`] finds its places, [`archive`] orders
+//! and indexes them, [`render`]
 //! renders every page through the [`theme`]'s templates, and [`write`] is the one place that
 //! writes output. [`build`] runs them all; the `briefing` binary is a thin shell around it.
 
@@ -10,6 +11,7 @@ pub mod config;
 pub mod convert;
 pub mod date;
 pub mod diagnostic;
+pub mod enrich;
 pub mod extract;
 pub mod gazetteer;
 pub mod import;

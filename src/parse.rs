@@ -31,8 +31,12 @@ pub struct Article {
     pub summary: Option<String>,
     /// Topics named in the source (curated).
     pub topics: Vec<String>,
-    /// Places named in the source (curated): they replace detection.
-    pub places: Vec<String>,
+    /// The places the article is about, as the source lists them (curated). A list, even an
+    /// empty one, replaces detection; `None` leaves the places to detection.
+    pub places: Option<Vec<String>>,
+    /// The places the article names in passing, as the source lists them (curated, like
+    /// `places`).
+    pub places_mentioned: Option<Vec<String>>,
     /// Places detection must not give this article (false hits a curator removed).
     pub places_exclude: Vec<String>,
     /// A slug chosen by the curator.
@@ -46,7 +50,7 @@ pub struct Article {
 }
 
 /// The front matter keys of markdown sources.
-pub const FRONT_MATTER_KEYS: [&str; 13] = [
+pub const FRONT_MATTER_KEYS: [&str; 14] = [
     "title",
     "date",
     "updated",
@@ -56,30 +60,69 @@ pub const FRONT_MATTER_KEYS: [&str; 13] = [
     "summary",
     "topics",
     "places",
+    "places_mentioned",
     "places_exclude",
     "slug",
     "draft",
     "language",
 ];
 
+/// A source parsed: the article, its warnings, and for plain text the conversion behind it
+/// (which place detection reads, to search the file itself and skip what was dropped).
+#[derive(Debug)]
+pub struct Parsed {
+    /// The article.
+    pub article: Article,
+    /// Problems that did not stop parsing.
+    pub warnings: Vec<Diagnostic>,
+    /// The conversion of a plain-text source; `None` for markdown.
+    pub conversion: Option<crate::convert::Conversion>,
+}
+
+impl Article {
+    /// Whether the source lists its places (`places` or `places_mentioned`, even empty), so
+    /// that detection is not asked.
+    pub fn places_curated(&self) -> bool {
+        self.places.is_some() || self.places_mentioned.is_some()
+    }
+}
+
 /// Parses one source; errors name the line. Warnings come back beside the article.
 pub fn parse(source: &Source) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnostic>> {
+    parse_source(source).map(|p| (p.article, p.warnings))
+}
+
+/// Parses one source, keeping the conversion of a plain-text source.
+pub fn parse_source(source: &Source) -> Result<Parsed, Vec<Diagnostic>> {
     let text = source.text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut result = match source.kind {
-        SourceKind::Markdown => parse_markdown(&source.path, &text),
-        SourceKind::Text => Ok(parse_text(&source.path, &text)),
-    }?;
-    let article = &mut result.0;
-    if article.date.is_none() {
-        article.date = date_from_path(&source.path);
-        if article.date.is_none() {
-            result.1.push(Diagnostic::warning(
+    let mut parsed = match source.kind {
+        SourceKind::Markdown => {
+            let (article, warnings) = parse_markdown(&source.path, &text)?;
+            Parsed {
+                article,
+                warnings,
+                conversion: None,
+            }
+        }
+        SourceKind::Text => {
+            let (article, mut conversion) = text_article(&source.path, &text);
+            Parsed {
+                article,
+                warnings: std::mem::take(&mut conversion.warnings),
+                conversion: Some(conversion),
+            }
+        }
+    };
+    if parsed.article.date.is_none() {
+        parsed.article.date = date_from_path(&source.path);
+        if parsed.article.date.is_none() {
+            parsed.warnings.push(Diagnostic::warning(
                 &source.path,
                 "no date (front matter `date`, a `Date:` header, or a YYYY-MM-DD file name prefix): listed as undated",
             ));
         }
     }
-    Ok(result)
+    Ok(parsed)
 }
 
 fn parse_markdown(path: &str, text: &str) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -185,7 +228,8 @@ fn parse_markdown(path: &str, text: &str) -> Result<(Article, Vec<Diagnostic>), 
             "author" => article.author = fields.string(key, value),
             "summary" => article.summary = fields.string(key, value),
             "topics" => article.topics = fields.list(key, value),
-            "places" => article.places = fields.list(key, value),
+            "places" => article.places = fields.optional_list(key, value),
+            "places_mentioned" => article.places_mentioned = fields.optional_list(key, value),
             "places_exclude" => article.places_exclude = fields.list(key, value),
             "slug" => article.slug = fields.slug(key, value),
             "draft" => article.draft = fields.boolean(key, value),
@@ -353,6 +397,15 @@ impl<'a> Fields<'a> {
         items.into_iter().filter(|s| !s.is_empty()).collect()
     }
 
+    /// A list whose presence matters: `None` when the key is empty (`places:` in YAML), so
+    /// that only a written list, even `[]`, counts as curated.
+    fn optional_list(&mut self, key: &str, v: &Value) -> Option<Vec<String>> {
+        match v {
+            Value::Null => None,
+            _ => Some(self.list(key, v)),
+        }
+    }
+
     fn slug(&mut self, key: &str, v: &Value) -> Option<String> {
         let s = self.string(key, v)?;
         match crate::slug::check_curated(&s) {
@@ -390,12 +443,6 @@ pub fn date_from_path(path: &str) -> Option<Date> {
     date::from_file_name(stem)
 }
 
-/// A plain-text source, through the conversion stage.
-fn parse_text(path: &str, text: &str) -> (Article, Vec<Diagnostic>) {
-    let (article, conv) = text_article(path, text);
-    (article, conv.warnings)
-}
-
 /// The article a plain-text source makes, and the conversion behind it (for `extract` and
 /// `import`, which show or keep what the build uses).
 pub fn text_article(path: &str, text: &str) -> (Article, crate::convert::Conversion) {
@@ -416,7 +463,8 @@ pub fn text_article(path: &str, text: &str) -> (Article, crate::convert::Convers
         author: h.author.clone(),
         summary: h.summary.clone(),
         topics: h.topics.clone(),
-        places: h.places.clone(),
+        places: (!h.places.is_empty()).then(|| h.places.clone()),
+        places_mentioned: None,
         places_exclude: Vec::new(),
         slug: h.slug.clone(),
         draft: false,
@@ -452,7 +500,8 @@ mod tests {
         let (a, w) = md("+++\ntitle = \"Kabul\"\ndate = 2021-07-17\ntopics = [\"politics\"]\nplaces = [\"Kabul\", \"Doha\"]\ndraft = false\n+++\n\nBody *here*.\n").unwrap();
         assert_eq!(a.title, "Kabul");
         assert_eq!(a.date.unwrap().iso(), "2021-07-17");
-        assert_eq!(a.places, ["Kabul", "Doha"]);
+        assert_eq!(a.places.unwrap(), ["Kabul", "Doha"]);
+        assert_eq!(a.places_mentioned, None);
         assert_eq!(a.body, "Body *here*.\n");
         let (a, _) = md("+++\ntitle = \"x\"\nplaces_exclude = [\"Mobile\"]\n+++\nBody\n").unwrap();
         assert_eq!(a.places_exclude, ["Mobile"]);

@@ -1330,6 +1330,16 @@ const FORMER_STATES: [(&str, (i32, u8, u8)); 4] = [
     ("AN", (2010, 10, 10)),
 ];
 
+/// The former state (ISO 3166-3 code) the country `country` was part of on `date`, if any:
+/// "SU" for "RU" in 1987, nothing in 1992.
+pub fn former_state_on(
+    gazetteer: &Gazetteer,
+    country: &str,
+    date: crate::date::Date,
+) -> Option<&'static str> {
+    former_state(gazetteer, country, date)
+}
+
 /// The former state a country was part of on a date, if any.
 fn former_state(
     gazetteer: &Gazetteer,
@@ -2140,6 +2150,17 @@ fn resolve_reference(
         }
     }
     senses.first().copied()
+}
+
+/// The place a curator's reference names, as [`curate`] reads it: a GeoNames id, `Name,
+/// Country` or a name (in the sense `found` holds, if it holds one of the name's places, else
+/// the most important). `None` when the gazetteer has no such place.
+pub fn resolve_curated(
+    gazetteer: &Gazetteer,
+    reference: &str,
+    found: &[FoundPlace],
+) -> Option<PlaceId> {
+    resolve_reference(gazetteer, reference, Some(found))
 }
 
 /// The places of an article whose front matter (or `Places:` header) lists them: the curated
