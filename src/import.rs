@@ -2,12 +2,16 @@
 //!
 //! Takes source files or folders and the archive root; for each `.txt` it writes
 //! `content/<date>-<slug>.md` with TOML front matter, exactly the article the build would make
-//! from the `.txt` itself. It never overwrites a file unless asked, and says what it did.
+//! from the `.txt` itself, its places included (written so that reading them back gives the
+//! same places). It never overwrites a file unless asked, and says what it did.
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::load::{SourceKind, decode};
+use crate::gazetteer::{Gazetteer, NameFlags};
+use crate::load::{Source, SourceKind, decode};
 use crate::parse::{self, Article};
+use crate::places::{self, FoundPlace, Settings};
+use crate::{config, enrich};
 use std::path::{Path, PathBuf};
 
 /// What import did with one source.
@@ -35,6 +39,19 @@ pub fn import(
     options: ImportOptions,
 ) -> (Vec<(String, Outcome)>, Vec<Diagnostic>) {
     let (files, mut problems) = crate::extract::source_files(paths);
+    let gazetteer = Gazetteer::get();
+    let config = config::Config::load(root).unwrap_or_else(|errors| {
+        // Import goes on with the defaults; the errors are reported with the rest.
+        problems.extend(errors);
+        config::Config::default()
+    });
+    let (settings, setting_problems) =
+        Settings::new(gazetteer, &config.places.stop, &config.places.names);
+    problems.extend(
+        setting_problems
+            .into_iter()
+            .map(|p| Diagnostic::warning("site.toml", p)),
+    );
     let content = root.join("content");
     let mut outcomes = Vec::new();
     let mut planned: Vec<String> = Vec::new();
@@ -64,8 +81,19 @@ pub fn import(
                 continue;
             }
         };
-        let (article, conv) = parse::text_article(&shown, &text);
-        problems.extend(conv.warnings);
+        let source = Source {
+            path: shown.clone(),
+            kind,
+            text,
+        };
+        let (article, warnings) = match with_places(gazetteer, &settings, &source) {
+            Ok(done) => done,
+            Err(errors) => {
+                problems.extend(errors);
+                continue;
+            }
+        };
+        problems.extend(warnings);
         let slug = article
             .slug
             .clone()
@@ -102,6 +130,111 @@ pub fn import(
         outcomes.push((shown, Outcome::Wrote(relative)));
     }
     (outcomes, problems)
+}
+
+/// The article a plain-text source makes, with its places written into `places` (those it is
+/// about) and `places_mentioned` (the others), as the build finds them.
+fn with_places(
+    gazetteer: &Gazetteer,
+    settings: &Settings,
+    source: &Source,
+) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let parsed = parse::parse_source(source)?;
+    let mut warnings = parsed.warnings;
+    let mut article = parsed.article;
+    let (found, problems) = enrich::places(
+        gazetteer,
+        settings,
+        source,
+        &article,
+        parsed.conversion.as_ref(),
+    );
+    warnings.extend(
+        problems
+            .into_iter()
+            .map(|p| Diagnostic::warning(&source.path, p)),
+    );
+    let (about, passing): (Vec<&FoundPlace>, Vec<&FoundPlace>) =
+        found.iter().partition(|p| p.about);
+    // Names as a curator writes them; where reading them back would give other places (a
+    // name detection takes in another sense in the markdown), every place is written so that
+    // no detection is needed to read it.
+    for strict in [false, true] {
+        let write = |list: &[&FoundPlace]| -> Vec<String> {
+            list.iter()
+                .map(|p| place_reference(gazetteer, p, strict))
+                .collect()
+        };
+        article.places = Some(write(&about));
+        article.places_mentioned = (!passing.is_empty()).then(|| write(&passing));
+        if strict || reads_back(gazetteer, settings, &article, &found) {
+            break;
+        }
+    }
+    Ok((article, warnings))
+}
+
+/// Whether the markdown written for `article` gives back the places `found`.
+fn reads_back(
+    gazetteer: &Gazetteer,
+    settings: &Settings,
+    article: &Article,
+    found: &[FoundPlace],
+) -> bool {
+    let source = Source {
+        path: article.path.clone(),
+        kind: SourceKind::Markdown,
+        text: markdown_source(article),
+    };
+    let Ok((back, _)) = parse::parse(&source) else {
+        return false;
+    };
+    let (again, _) = enrich::places(gazetteer, settings, &source, &back, None);
+    let key = |p: &FoundPlace| (p.place, p.place.is_none().then(|| p.name.clone()), p.about);
+    let mut before: Vec<_> = found.iter().map(key).collect();
+    let mut after: Vec<_> = again.iter().map(key).collect();
+    before.sort();
+    after.sort();
+    before == after
+}
+
+/// How a place is written so that reading it back gives the same place: its name when that
+/// is the name's most important place (when `strict`, only when no other place has the name),
+/// else `Name, Country` (`Georgia, United States`), else the name with another place above it
+/// (`Kandahar, Asia`), else its GeoNames id.
+pub fn place_reference(gazetteer: &Gazetteer, found: &FoundPlace, strict: bool) -> String {
+    let Some(id) = found.place else {
+        return found.name.clone();
+    };
+    let place = gazetteer.place(id);
+    let name = place.name();
+    let reads_back =
+        |reference: &str| places::resolve_curated(gazetteer, reference, &[]) == Some(id);
+    let mut senses = gazetteer
+        .lookup_name(name)
+        .names
+        .iter()
+        .filter(|n| !n.flags.contains(NameFlags::ABBREVIATION))
+        .map(|n| n.place)
+        .collect::<Vec<_>>();
+    senses.sort();
+    senses.dedup();
+    if (!strict || senses.len() <= 1) && reads_back(name) {
+        return name.to_string();
+    }
+    let mut parents: Vec<&crate::gazetteer::Place> = gazetteer.parents(id).collect();
+    // The country first: `Name, Country` is how a curator writes it.
+    parents.sort_by_key(|p| p.kind != crate::gazetteer::Kind::Country);
+    for parent in parents {
+        let reference = format!("{name}, {}", parent.name());
+        if reads_back(&reference) {
+            return reference;
+        }
+    }
+    if place.geonames_id != 0 && reads_back(&place.geonames_id.to_string()) {
+        return place.geonames_id.to_string();
+    }
+    name.to_string()
 }
 
 /// The markdown source of an article: TOML front matter, then the body.

@@ -1,8 +1,8 @@
 //! Briefing: a static site generator for news briefing archives.
 //!
 //! The pipeline runs one way, a module per stage: [`load`] reads `content/`, [`parse`] turns
-//! each source into an [`parse::Article`], [`enrich`] finds its places, [`archive`] orders
-//! and indexes them, [`render`]
+//! each source into an [`parse::Article`], [`enrich`] finds its places, [`archive`] orders and
+//! indexes them (places with their hierarchy), [`render`]
 //! renders every page through the [`theme`]'s templates, and [`write`] is the one place that
 //! writes output. [`build`] runs them all; the `briefing` binary is a thin shell around it.
 
@@ -102,23 +102,63 @@ pub fn build(options: &BuildOptions, destination: Destination) -> Result<BuildRe
             None
         }
     };
+    let gazetteer = gazetteer::Gazetteer::get();
+    let settings = match &config {
+        Some(c) => {
+            let (settings, problems) =
+                places::Settings::new(gazetteer, &c.places.stop, &c.places.names);
+            diagnostics.extend(
+                problems
+                    .into_iter()
+                    .map(|p| Diagnostic::warning("site.toml", p)),
+            );
+            settings
+        }
+        None => places::Settings::default(),
+    };
     let loaded = load::load(root);
     diagnostics.extend(loaded.diagnostics);
-    let parsed: Vec<_> = loaded.sources.par_iter().map(parse::parse).collect();
+    type Enrichment = Result<(Option<enrich::Enriched>, Vec<Diagnostic>), Vec<Diagnostic>>;
+    let parsed: Vec<Enrichment> = loaded
+        .sources
+        .par_iter()
+        .map(|source| {
+            let parsed = parse::parse_source(source)?;
+            if parsed.article.draft && !options.drafts {
+                return Ok((None, parsed.warnings));
+            }
+            let (places, problems) = enrich::places(
+                gazetteer,
+                &settings,
+                source,
+                &parsed.article,
+                parsed.conversion.as_ref(),
+            );
+            let mut warnings = parsed.warnings;
+            warnings.extend(
+                problems
+                    .into_iter()
+                    .map(|p| Diagnostic::warning(&source.path, p)),
+            );
+            let article = enrich::Enriched {
+                article: parsed.article,
+                places,
+            };
+            Ok((Some(article), warnings))
+        })
+        .collect();
     let mut articles = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
             Ok((article, warnings)) => {
                 diagnostics.extend(warnings);
-                if !article.draft || options.drafts {
-                    articles.push(article);
-                }
+                articles.extend(article);
             }
             Err(errors) => diagnostics.extend(errors),
         }
     }
     let theme = config.as_ref().map(|c| theme::Theme::load(root, c));
-    let archive = archive::Archive::new(articles);
+    let archive = archive::Archive::new(articles, gazetteer);
     if let Err(d) = &archive {
         diagnostics.extend(d.iter().cloned());
     }

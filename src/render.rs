@@ -5,8 +5,9 @@
 //! Every link a template receives is relative to the site root, and each page gets `root`, its
 //! own way back to it (`../`), so the site works under any path and from disk.
 
-use crate::archive::{Archive, Term};
+use crate::archive::{Archive, Entry, Place, Term};
 use crate::config::{Config, UrlStyle};
+use crate::gazetteer::{Gazetteer, Kind};
 use crate::markdown::{self, Rendered};
 use crate::theme::Theme;
 use crate::write::{WriteError, Writer};
@@ -79,8 +80,84 @@ struct ArticleView<'a> {
     words: usize,
     reading_minutes: usize,
     topics: Vec<Link>,
-    places: Vec<Link>,
+    places: Vec<PlaceLink>,
     has_code: bool,
+}
+
+/// One of an article's places, for its page.
+#[derive(Debug, Clone, Serialize)]
+struct PlaceLink {
+    name: String,
+    url: String,
+    count: usize,
+    /// Whether the article is about it, rather than naming it in passing.
+    about: bool,
+    /// The places above it, nearest first, continents left out: "Kandahar, Afghanistan".
+    within: String,
+}
+
+/// A place page's own values (`place` in `list.html`).
+#[derive(Debug, Clone, Serialize)]
+struct PlaceView {
+    name: String,
+    url: String,
+    /// `continent`, `country`, `region`, `sea`, `admin1`, `city`; null when unknown.
+    kind: Option<&'static str>,
+    /// The kind in words: `Continent`, `Country`, `Region`, `Sea`, `Town`, `Place`.
+    kind_label: &'static str,
+    within: String,
+    /// The places above it, from the top down to its parent.
+    chain: Vec<Link>,
+    /// The places directly below it that have pages, with their counts.
+    children: Vec<Link>,
+    about_count: usize,
+    mention_count: usize,
+    geonames_url: Option<String>,
+}
+
+/// One place of the place tree, with the places below it.
+#[derive(Debug, Clone, Serialize)]
+struct TreeNode {
+    name: String,
+    url: String,
+    count: usize,
+    about: usize,
+    kind: Option<&'static str>,
+    children: Vec<TreeNode>,
+}
+
+/// A point on a map: a place, how many articles it has, and where its page is (relative to
+/// the page the map is drawn into).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dot {
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// Articles about it or naming it (its sub-places' included).
+    pub count: usize,
+    /// Its name.
+    pub label: String,
+    /// Its page, relative to the page that holds the map.
+    pub href: Option<String>,
+}
+
+/// What a locator map centres on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Focus {
+    /// Countries to highlight, as ISO 3166-1 alpha-2 codes.
+    pub highlight: Vec<String>,
+    /// The place's own point, for a place smaller than a country.
+    pub point: Option<(f64, f64)>,
+}
+
+/// Which map a page shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MapView {
+    /// The whole world, with the archive's countries as dots.
+    World,
+    /// Where one place is.
+    Locator(Focus),
 }
 
 #[derive(Debug, Serialize)]
@@ -163,6 +240,27 @@ fn root_of(file: &str) -> String {
     }
 }
 
+/// A paginated list of articles: a topic, a place, a month or the undated.
+struct Listing<'a> {
+    kind: &'static str,
+    heading: String,
+    base: String,
+    /// The articles, in the order shown; for a place, those about it, then the others.
+    items: &'a [usize],
+    /// How many of `items` (from the first) are about the place; all of them elsewhere.
+    about: usize,
+    /// The place of a place listing (index into [`Archive::places`]).
+    place: Option<usize>,
+    related: Vec<Link>,
+    related_heading: &'static str,
+}
+
+impl Listing<'_> {
+    fn pages(&self, per_page: usize) -> usize {
+        self.items.len().div_ceil(per_page).max(1)
+    }
+}
+
 /// One page to render.
 enum Job<'a> {
     Home,
@@ -170,15 +268,8 @@ enum Job<'a> {
     TopicIndex,
     PlaceIndex,
     ArchiveIndex,
-    Listing {
-        kind: &'static str,
-        heading: String,
-        base: String,
-        items: &'a [usize],
-        page: usize,
-        related: Vec<Link>,
-        related_heading: &'static str,
-    },
+    /// A listing and the page of it (from 1).
+    Listing(&'a Listing<'a>, usize),
     NotFound,
 }
 
@@ -199,7 +290,18 @@ pub fn render_site(
         .collect();
     let article_base = |i: usize| format!("articles/{}", archive.articles[i].slug);
     let topic_links: Vec<Link> = term_links(&archive.topics, "topics", urls);
-    let place_links: Vec<Link> = term_links(&archive.places, "places", urls);
+    let place_links: Vec<Link> = archive
+        .places
+        .iter()
+        .map(|p| Link {
+            name: p.name.clone(),
+            url: urls.link(&format!("places/{}", p.slug)),
+            count: Some(p.count()),
+        })
+        .collect();
+    let place_within: Vec<String> = (0..archive.places.len())
+        .map(|p| within(archive, p))
+        .collect();
     let cards: Vec<Card> = archive
         .articles
         .iter()
@@ -225,7 +327,80 @@ pub fn render_site(
             }
         })
         .collect();
+    // A place's listing: the articles about it, then those naming it in passing.
+    let place_items: Vec<Vec<usize>> = archive
+        .places
+        .iter()
+        .map(|p| p.about.iter().chain(&p.mentions).copied().collect())
+        .collect();
+    let place_views: Vec<PlaceView> = (0..archive.places.len())
+        .map(|p| place_view(archive, p, &place_links, &place_within))
+        .collect();
 
+    let per_page = config.per_page.max(1);
+    let mut listings: Vec<Listing> = Vec::new();
+    for term in &archive.topics {
+        listings.push(Listing {
+            kind: "topic",
+            heading: term.name.clone(),
+            base: format!("topics/{}", term.slug),
+            items: &term.articles,
+            about: term.articles.len(),
+            place: None,
+            related: co_occurring(
+                archive,
+                &term.articles,
+                |e| e.places.iter().map(|r| r.place),
+                &place_links,
+            ),
+            related_heading: "Places in this topic",
+        });
+    }
+    for (p, place) in archive.places.iter().enumerate() {
+        listings.push(Listing {
+            kind: "place",
+            heading: place.name.clone(),
+            base: format!("places/{}", place.slug),
+            items: &place_items[p],
+            about: place.about.len(),
+            place: Some(p),
+            related: co_occurring(
+                archive,
+                &place_items[p],
+                |e| e.topics.iter().copied(),
+                &topic_links,
+            ),
+            related_heading: "Topics in this place",
+        });
+    }
+    for month in &archive.months {
+        listings.push(Listing {
+            kind: "month",
+            heading: format!(
+                "{} {}",
+                crate::date::MONTHS[usize::from(month.month) - 1],
+                month.year
+            ),
+            base: format!("archive/{}", month.key()),
+            items: &month.articles,
+            about: month.articles.len(),
+            place: None,
+            related: Vec::new(),
+            related_heading: "",
+        });
+    }
+    if !archive.undated.is_empty() {
+        listings.push(Listing {
+            kind: "undated",
+            heading: "Undated".into(),
+            base: "archive/undated".into(),
+            items: &archive.undated,
+            about: archive.undated.len(),
+            place: None,
+            related: Vec::new(),
+            related_heading: "",
+        });
+    }
     let mut jobs: Vec<Job> = vec![
         Job::Home,
         Job::TopicIndex,
@@ -234,63 +409,11 @@ pub fn render_site(
         Job::NotFound,
     ];
     jobs.extend((0..archive.articles.len()).map(Job::Article));
-    let per_page = config.per_page.max(1);
-    for term in &archive.topics {
-        let related = co_occurring(archive, &term.articles, |e| &e.places, &place_links);
-        push_listing(
-            &mut jobs,
-            per_page,
-            "topic",
-            term.name.clone(),
-            format!("topics/{}", term.slug),
-            &term.articles,
-            related,
-            "Places in this topic",
-        );
-    }
-    for term in &archive.places {
-        let related = co_occurring(archive, &term.articles, |e| &e.topics, &topic_links);
-        push_listing(
-            &mut jobs,
-            per_page,
-            "place",
-            term.name.clone(),
-            format!("places/{}", term.slug),
-            &term.articles,
-            related,
-            "Topics in this place",
-        );
-    }
-    for month in &archive.months {
-        let heading = format!(
-            "{} {}",
-            crate::date::MONTHS[usize::from(month.month) - 1],
-            month.year
-        );
-        push_listing(
-            &mut jobs,
-            per_page,
-            "month",
-            heading,
-            format!("archive/{}", month.key()),
-            &month.articles,
-            Vec::new(),
-            "",
-        );
-    }
-    if !archive.undated.is_empty() {
-        push_listing(
-            &mut jobs,
-            per_page,
-            "undated",
-            "Undated".into(),
-            "archive/undated".into(),
-            &archive.undated,
-            Vec::new(),
-            "",
-        );
+    for listing in &listings {
+        jobs.extend((1..=listing.pages(per_page)).map(|page| Job::Listing(listing, page)));
     }
 
+    let tree = place_tree(archive, &place_links);
     let renderer = PageRenderer {
         archive,
         config,
@@ -300,6 +423,9 @@ pub fn render_site(
         cards: &cards,
         topic_links: &topic_links,
         place_links: &place_links,
+        place_within: &place_within,
+        place_views: &place_views,
+        tree: &tree,
         per_page,
     };
     // Pages are rendered in parallel and written by one thread: creating files in one folder
@@ -356,31 +482,6 @@ pub fn render_site(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_listing<'a>(
-    jobs: &mut Vec<Job<'a>>,
-    per_page: usize,
-    kind: &'static str,
-    heading: String,
-    base: String,
-    items: &'a [usize],
-    related: Vec<Link>,
-    related_heading: &'static str,
-) {
-    let pages = items.len().div_ceil(per_page).max(1);
-    for page in 1..=pages {
-        jobs.push(Job::Listing {
-            kind,
-            heading: heading.clone(),
-            base: base.clone(),
-            items,
-            page,
-            related: related.clone(),
-            related_heading,
-        });
-    }
-}
-
 fn term_links(terms: &[Term], section: &str, urls: Urls) -> Vec<Link> {
     terms
         .iter()
@@ -393,15 +494,15 @@ fn term_links(terms: &[Term], section: &str, urls: Urls) -> Vec<Link> {
 }
 
 /// The terms of the other kind that the given articles carry most, with how often.
-fn co_occurring(
-    archive: &Archive,
+fn co_occurring<'e, T: IntoIterator<Item = usize>>(
+    archive: &'e Archive,
     articles: &[usize],
-    terms_of: impl Fn(&crate::archive::Entry) -> &Vec<usize>,
+    terms_of: impl Fn(&'e Entry) -> T,
     links: &[Link],
 ) -> Vec<Link> {
     let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for &i in articles {
-        for &t in terms_of(&archive.articles[i]) {
+        for t in terms_of(&archive.articles[i]) {
             *counts.entry(t).or_default() += 1;
         }
     }
@@ -415,6 +516,160 @@ fn co_occurring(
             ..links[t].clone()
         })
         .collect()
+}
+
+/// The places above a place, nearest first, leaving out continents and a region of the
+/// place's own name ("Kandahar, Afghanistan" for Spin Boldak, "Afghanistan" for Kabul), to
+/// tell apart places of one name.
+fn within(archive: &Archive, place: usize) -> String {
+    let own = &archive.places[place].name;
+    let mut chain = archive.chain(place);
+    chain.reverse();
+    let names: Vec<&str> = chain
+        .into_iter()
+        .map(|p| &archive.places[p])
+        .filter(|p| p.kind != Some(Kind::Continent) && p.name != *own)
+        .map(|p| p.name.as_str())
+        .collect();
+    names.join(", ")
+}
+
+/// A kind of place in words, as a place page names it.
+fn kind_label(place: &Place) -> &'static str {
+    match place.kind {
+        Some(Kind::Continent) => "Continent",
+        Some(Kind::Country) => "Country",
+        Some(Kind::Region | Kind::Admin1) => "Region",
+        Some(Kind::Sea) => "Sea",
+        Some(Kind::City) => "City",
+        None => "Place",
+    }
+}
+
+fn place_view(archive: &Archive, p: usize, links: &[Link], within: &[String]) -> PlaceView {
+    let place = &archive.places[p];
+    let mut children: Vec<Link> = place.children.iter().map(|&c| links[c].clone()).collect();
+    children.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    PlaceView {
+        name: place.name.clone(),
+        url: links[p].url.clone(),
+        kind: place.kind.map(Kind::as_str),
+        kind_label: kind_label(place),
+        within: within[p].clone(),
+        chain: archive
+            .chain(p)
+            .into_iter()
+            .map(|c| Link {
+                count: None,
+                ..links[c].clone()
+            })
+            .collect(),
+        children,
+        about_count: place.about.len(),
+        mention_count: place.mentions.len(),
+        geonames_url: place
+            .geonames_id
+            .map(|id| format!("https://www.geonames.org/{id}")),
+    }
+}
+
+/// The place tree: continents (and other places with nothing above them), each with the
+/// places below it, by name at every level.
+fn place_tree(archive: &Archive, links: &[Link]) -> Vec<TreeNode> {
+    fn node(archive: &Archive, links: &[Link], p: usize, depth: usize) -> TreeNode {
+        let place = &archive.places[p];
+        TreeNode {
+            name: place.name.clone(),
+            url: links[p].url.clone(),
+            count: place.count(),
+            about: place.about.len(),
+            kind: place.kind.map(Kind::as_str),
+            // A chain is at most continent > country > region > town; the bound keeps a
+            // template's four nested loops enough whatever the data.
+            children: if depth < 3 {
+                place
+                    .children
+                    .iter()
+                    .map(|&c| node(archive, links, c, depth + 1))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+    // Places are sorted by name, so every level is.
+    let mut roots: Vec<usize> = (0..archive.places.len())
+        .filter(|&p| archive.places[p].parent.is_none() && archive.places[p].id.is_some())
+        .collect();
+    roots.sort_by_key(|&p| archive.places[p].kind != Some(Kind::Continent));
+    roots
+        .into_iter()
+        .map(|p| node(archive, links, p, 0))
+        .collect()
+}
+
+/// The world map's dots: one per country, sized by its articles; `root` leads from the page
+/// that holds the map to the site root.
+fn world_dots(archive: &Archive, links: &[Link], root: &str) -> Vec<Dot> {
+    archive
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == Some(Kind::Country))
+        .filter_map(|(i, p)| dot(p, &links[i], root))
+        .collect()
+}
+
+fn dot(place: &Place, link: &Link, root: &str) -> Option<Dot> {
+    let (lat, lon) = place.point?;
+    Some(Dot {
+        lat,
+        lon,
+        count: place.count(),
+        label: place.name.clone(),
+        href: Some(format!("{root}{}", link.url)),
+    })
+}
+
+/// A place's locator: its country (or a continent's countries, or an area's) highlighted,
+/// its own point when it is smaller than a country, and its sub-places as dots (or itself,
+/// when it has none). `None` for a place with no position.
+fn locator(archive: &Archive, p: usize, links: &[Link], root: &str) -> Option<(Focus, Vec<Dot>)> {
+    let place = &archive.places[p];
+    let id = place.id?;
+    let gazetteer = Gazetteer::get();
+    let highlight: Vec<String> = match place.kind {
+        Some(Kind::Continent) => place
+            .children
+            .iter()
+            .filter_map(|&c| archive.places[c].country.clone())
+            .collect(),
+        Some(Kind::Region | Kind::Sea) if place.country.is_none() => gazetteer
+            .members(id)
+            .filter_map(|m| m.country().map(str::to_string))
+            .collect(),
+        _ => place.country.iter().cloned().collect(),
+    };
+    let point = match place.kind {
+        Some(Kind::Continent | Kind::Country) => None,
+        _ => place.point,
+    };
+    let mut dots: Vec<Dot> = place
+        .children
+        .iter()
+        .filter_map(|&c| dot(&archive.places[c], &links[c], root))
+        .collect();
+    if dots.is_empty() {
+        dots.extend(dot(place, &links[p], root));
+    }
+    Some((Focus { highlight, point }, dots))
+}
+
+/// The inline SVG map of a page, or `None` when there is none to draw.
+fn draw_map(view: &MapView, dots: &[Dot], title: &str) -> Option<String> {
+    let _ = (view, dots, title);
+    // map: drawn by map.rs
+    None
 }
 
 /// Shortens text at a word boundary, adding an ellipsis.
@@ -436,6 +691,9 @@ struct PageRenderer<'a> {
     cards: &'a [Card<'a>],
     topic_links: &'a [Link],
     place_links: &'a [Link],
+    place_within: &'a [String],
+    place_views: &'a [PlaceView],
+    tree: &'a [TreeNode],
     per_page: usize,
 }
 
@@ -449,7 +707,19 @@ impl PageRenderer<'_> {
                 let latest: Vec<&Card> = self.cards.iter().take(10).collect();
                 ctx.insert("latest", &latest);
                 ctx.insert("top_topics", &top(self.topic_links, 10));
-                ctx.insert("top_places", &top(self.place_links, 10));
+                let ranked: Vec<Link> = self
+                    .place_links
+                    .iter()
+                    .zip(&self.archive.places)
+                    .filter(|(_, p)| p.kind != Some(Kind::Continent))
+                    .map(|(l, _)| l.clone())
+                    .collect();
+                ctx.insert("top_places", &top(&ranked, 10));
+                let dots = world_dots(self.archive, self.place_links, "./");
+                ctx.insert(
+                    "map",
+                    &draw_map(&MapView::World, &dots, "Places in the archive"),
+                );
                 let months: Vec<Link> = self
                     .archive
                     .months
@@ -503,7 +773,13 @@ impl PageRenderer<'_> {
                     places: e
                         .places
                         .iter()
-                        .map(|&p| self.place_links[p].clone())
+                        .map(|r| PlaceLink {
+                            name: self.place_links[r.place].name.clone(),
+                            url: self.place_links[r.place].url.clone(),
+                            count: self.archive.places[r.place].count(),
+                            about: r.about,
+                            within: self.place_within[r.place].clone(),
+                        })
                         .collect(),
                     has_code: body.has_code,
                 };
@@ -540,6 +816,20 @@ impl PageRenderer<'_> {
             }
             Job::PlaceIndex => {
                 ctx.insert("terms", self.place_links);
+                ctx.insert("tree", self.tree);
+                let unlocated: Vec<&Link> = self
+                    .place_links
+                    .iter()
+                    .zip(&self.archive.places)
+                    .filter(|(_, p)| p.id.is_none())
+                    .map(|(l, _)| l)
+                    .collect();
+                ctx.insert("unlocated", &unlocated);
+                let dots = world_dots(self.archive, self.place_links, "../");
+                ctx.insert(
+                    "map",
+                    &draw_map(&MapView::World, &dots, "Places in the archive"),
+                );
                 (
                     "places/index".to_string(),
                     "places.html",
@@ -583,38 +873,67 @@ impl PageRenderer<'_> {
                     String::new(),
                 )
             }
-            Job::Listing {
-                kind,
-                heading,
-                base,
-                items,
-                page,
-                related,
-                related_heading,
-            } => {
-                let total = items.len().div_ceil(self.per_page).max(1);
+            Job::Listing(listing, page) => {
+                let page = *page;
+                let Listing {
+                    kind,
+                    heading,
+                    base,
+                    items,
+                    about,
+                    place,
+                    related,
+                    related_heading,
+                } = listing;
+                let total = listing.pages(self.per_page);
                 let start = (page - 1) * self.per_page;
-                let shown: Vec<&Card> = items
-                    .iter()
-                    .skip(start)
-                    .take(self.per_page)
-                    .map(|&i| &self.cards[i])
-                    .collect();
-                ctx.insert("articles", &shown);
+                let end = (start + self.per_page).min(items.len());
+                let cards = |range: std::ops::Range<usize>| -> Vec<&Card> {
+                    items
+                        .get(range)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|&i| &self.cards[i])
+                        .collect()
+                };
+                let split = (*about).clamp(start, end.max(start));
+                ctx.insert("articles", &cards(start..split));
+                ctx.insert("mentions", &cards(split..end.max(split)));
                 ctx.insert("count", &items.len());
                 ctx.insert("heading", heading);
                 ctx.insert("listing", kind);
                 ctx.insert("related", related);
                 ctx.insert("related_heading", related_heading);
-                ctx.insert("pagination", &pagination(urls, base, *page, total));
-                let title = if *page > 1 {
+                ctx.insert("pagination", &pagination(urls, base, page, total));
+                let view = place.map(|p| &self.place_views[p]);
+                ctx.insert("place", &view);
+                // The locator is drawn once per place, on its first page.
+                let map = match place {
+                    Some(p) if page == 1 => {
+                        let root = root_of(&urls.file(base));
+                        locator(self.archive, *p, self.place_links, &root).and_then(
+                            |(focus, dots)| {
+                                let title = match view.map(|v| v.within.as_str()) {
+                                    Some(within) if !within.is_empty() => {
+                                        format!("{heading}, {within}, on the map")
+                                    }
+                                    _ => format!("{heading} on the map"),
+                                };
+                                draw_map(&MapView::Locator(focus), &dots, &title)
+                            },
+                        )
+                    }
+                    _ => None,
+                };
+                ctx.insert("map", &map);
+                let title = if page > 1 {
                     format!("{heading} (page {page})")
                 } else {
                     heading.clone()
                 };
                 let description = format!("{} briefings", items.len());
                 (
-                    urls.paged(base, *page),
+                    urls.paged(base, page),
                     "list.html",
                     title,
                     "list",
@@ -753,6 +1072,115 @@ mod tests {
             2,
         );
         assert_eq!(first.prev.as_deref(), Some("topics/x.html"));
+    }
+
+    /// An archive of three articles: about Spin Boldak, about Afghanistan, and about an
+    /// unknown camp.
+    fn placed_archive() -> (Archive, Vec<Link>) {
+        use crate::enrich::Enriched;
+        use crate::places::{FoundPlace, found_place, resolve_curated};
+        let g = Gazetteer::get();
+        let place = |reference: &str| FoundPlace {
+            about: true,
+            ..found_place(g, resolve_curated(g, reference, &[]).unwrap())
+        };
+        let article = |path: &str, places: Vec<FoundPlace>| Enriched {
+            article: crate::parse::Article {
+                path: path.into(),
+                title: path.into(),
+                ..Default::default()
+            },
+            places,
+        };
+        let mut camp = place("Kabul");
+        camp.place = None;
+        camp.name = "Camp Nowhere".into();
+        let archive = Archive::new(
+            vec![
+                article("content/a.md", vec![place("Spin Boldak")]),
+                article(
+                    "content/b.md",
+                    vec![place("Afghanistan"), place("Pakistan")],
+                ),
+                article("content/c.md", vec![camp]),
+            ],
+            g,
+        )
+        .unwrap();
+        let links = archive
+            .places
+            .iter()
+            .map(|p| Link {
+                name: p.name.clone(),
+                url: format!("places/{}.html", p.slug),
+                count: Some(p.count()),
+            })
+            .collect();
+        (archive, links)
+    }
+
+    fn at(archive: &Archive, slug: &str) -> usize {
+        archive.places.iter().position(|p| p.slug == slug).unwrap()
+    }
+
+    #[test]
+    fn the_world_map_has_a_dot_per_country_linking_its_page() {
+        let (archive, links) = placed_archive();
+        let dots = world_dots(&archive, &links, "../");
+        let labels: Vec<(&str, usize, Option<&str>)> = dots
+            .iter()
+            .map(|d| (d.label.as_str(), d.count, d.href.as_deref()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("Afghanistan", 2, Some("../places/afghanistan.html")),
+                ("Pakistan", 1, Some("../places/pakistan.html"))
+            ]
+        );
+        assert!((dots[0].lat - 33.0).abs() < 5.0 && (dots[0].lon - 66.0).abs() < 5.0);
+    }
+
+    #[test]
+    fn a_locator_shows_the_country_the_point_and_the_places_inside() {
+        let (archive, links) = placed_archive();
+        let (focus, dots) = locator(&archive, at(&archive, "spin-boldak"), &links, "../").unwrap();
+        assert_eq!(focus.highlight, ["AF"]);
+        assert!(focus.point.is_some());
+        assert_eq!(dots.len(), 1);
+        assert_eq!(dots[0].href.as_deref(), Some("../places/spin-boldak.html"));
+
+        let (focus, dots) = locator(&archive, at(&archive, "afghanistan"), &links, "../").unwrap();
+        assert_eq!(
+            focus,
+            Focus {
+                highlight: vec!["AF".into()],
+                point: None
+            }
+        );
+        let labels: Vec<&str> = dots.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(labels, ["Kandahar"]);
+
+        let (focus, dots) = locator(&archive, at(&archive, "asia"), &links, "../").unwrap();
+        assert_eq!(focus.highlight, ["AF", "PK"]);
+        assert_eq!(dots.len(), 2);
+
+        assert!(locator(&archive, at(&archive, "camp-nowhere"), &links, "../").is_none());
+    }
+
+    #[test]
+    fn the_place_tree_starts_at_the_continents() {
+        let (archive, links) = placed_archive();
+        let tree = place_tree(&archive, &links);
+        assert_eq!(tree.len(), 1);
+        assert_eq!(tree[0].name, "Asia");
+        assert_eq!(tree[0].count, 2);
+        let town = &tree[0].children[0].children[0].children[0];
+        assert_eq!((town.name.as_str(), town.count), ("Spin Boldak", 1));
+        assert_eq!(
+            within(&archive, at(&archive, "spin-boldak")),
+            "Kandahar, Afghanistan"
+        );
     }
 
     #[test]

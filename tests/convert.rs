@@ -149,6 +149,35 @@ fn importing_then_building_gives_the_same_site_as_building_the_text() {
     };
     assert_eq!(pages(&from_text), pages(&from_markdown));
     assert_eq!(from_text, from_markdown, "the two sites differ");
+    // Places are part of it: curated in a header, and detected in the seed.
+    for page in [
+        "places/chaman.html",
+        "places/spin-boldak.html",
+        "places/kabul.html",
+        "places/asia.html",
+    ] {
+        assert!(from_text.contains_key(page), "{page} missing");
+    }
+    let border =
+        std::fs::read_to_string(archive.join("content/2021-07-18-border-crossing-reopens.md"))
+            .unwrap();
+    assert!(
+        border.contains("places = [\"Spin Boldak\", \"Chaman\"]\n"),
+        "{border}"
+    );
+    let seed = std::fs::read_dir(archive.join("content"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("2021-07-17-")
+        })
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .expect("the seed, imported");
+    assert!(seed.contains("\nplaces = [\"Kabul\", "), "{seed}");
+    assert!(seed.contains("\nplaces_mentioned = ["), "{seed}");
 
     // A second import refuses to overwrite, and says so; --force replaces.
     let again = briefing(
