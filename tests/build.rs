@@ -133,7 +133,7 @@ fn every_page_kind_is_written() {
 }
 
 #[test]
-fn every_page_has_the_stylesheet_site_navigation_and_main_landmark() {
+fn every_page_has_the_stylesheet_site_navigation_main_landmark_and_data_credits() {
     let tmp = tempdir();
     let site = build_fixture("basic", tmp.path());
     let pages = files_ending(&site, ".html");
@@ -167,9 +167,34 @@ fn every_page_has_the_stylesheet_site_navigation_and_main_landmark() {
             !page.elements("header", Some("site-header")).is_empty(),
             "{rel}: no header.site-header"
         );
+        let footer = page.element("footer", "site-footer");
+        // GeoNames' licence (CC BY 4.0) asks for credit wherever its data is shown.
+        let credits: Vec<&str> = tags(footer.inner)
+            .iter()
+            .filter(|tag| tag.name == "a" && !tag.closing)
+            .filter_map(|tag| tag.attr("href"))
+            .map(|href| {
+                if href.starts_with("https://www.geonames.org") {
+                    "geonames"
+                } else if href.starts_with("https://creativecommons.org/licenses/by/4.0") {
+                    "licence"
+                } else if href.starts_with("https://www.naturalearthdata.com") {
+                    "natural earth"
+                } else {
+                    "other"
+                }
+            })
+            .filter(|credit| *credit != "other")
+            .collect();
+        assert_eq!(
+            credits,
+            ["geonames", "licence", "natural earth"],
+            "{rel}: the footer's credits"
+        );
         assert!(
-            !page.elements("footer", Some("site-footer")).is_empty(),
-            "{rel}: no footer.site-footer"
+            footer.text().contains("CC BY 4.0"),
+            "{rel}: {}",
+            footer.text()
         );
         let nav = page
             .elements("nav", None)
