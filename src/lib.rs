@@ -127,13 +127,20 @@ pub fn build(options: &BuildOptions, destination: Destination) -> Result<BuildRe
             if parsed.article.draft && !options.drafts {
                 return Ok((None, parsed.warnings));
             }
-            let (places, problems) = enrich::places(
+            let (mut places, problems) = enrich::places(
                 gazetteer,
                 &settings,
                 source,
                 &parsed.article,
                 parsed.conversion.as_ref(),
             );
+            // The site needs each place and whether the article is about it; the evidence
+            // (mentions, chains as names) is for `extract`, and held for every article it
+            // would only cost memory.
+            for place in &mut places {
+                place.mentions = Vec::new();
+                place.parents = Vec::new();
+            }
             let mut warnings = parsed.warnings;
             warnings.extend(
                 problems
