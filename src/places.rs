@@ -2182,7 +2182,11 @@ pub fn curate(
         let analysis = analyse(gazetteer, settings, document);
         let mut found: Vec<FoundPlace> = Vec::new();
         for reference in curated {
-            let Some(id) = resolve_reference(gazetteer, reference, Some(&detected)) else {
+            // The archive's own names (`[places] names` in its config) hold for curators too.
+            let extra = settings.extra.get(&key_of(reference)).copied();
+            let Some(id) =
+                extra.or_else(|| resolve_reference(gazetteer, reference, Some(&detected)))
+            else {
                 warnings.push(format!(
                     "place `{reference}` is not in the gazetteer: it is kept as written, without a map point or parents"
                 ));
@@ -2491,6 +2495,12 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(names, ["Helmand"]);
         assert_eq!(got[0].3, ["Camp Bastion"]);
+        // A curator may write the archive's own names too.
+        let text = "Title\n\nTroops left the camp.\n";
+        let document = Document::of_text(text, &crate::convert::convert("a.txt", text));
+        let (places, warnings) = curate(g, &settings, &document, &["Camp Bastion".into()], &[]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(places[0].name, "Helmand");
     }
 
     #[test]
