@@ -484,17 +484,37 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         if !footer {
             // A line ending in a full stop is a sentence, unless an upper-case headline's
             // abbreviation (`... BUYS STAKE IN U.K. CO.`).
-            let sentence = |l: &str| l.ends_with('.') && l.contains(char::is_lowercase);
-            (end, listed) = run(&|l| listing(l) && !is_table_row(l) && !sentence(l), true);
+            // Nor does a headline quote anyone; and one of two words is a table's label (`Six
+            // months`).
+            let sentence = |l: &str| {
+                l.trim_end_matches(['"', '”', '’', '\''])
+                    .ends_with(['.', '!', '?'])
+                    && l.contains(char::is_lowercase)
+                    || reports_speech(l)
+            };
+            (end, listed) = run(
+                &|l| {
+                    listing(l)
+                        && !is_table_row(l)
+                        && !sentence(l)
+                        && (heading == TAGS || l.split_whitespace().nth(2).is_some())
+                },
+                true,
+            );
         }
         let boxed = heading == RELATED
             && strong
             && inner == 0
             && (1..=5).contains(&listed.len())
             && listed.iter().all(|&b| {
-                raw[b]
-                    .iter()
-                    .all(|(_, l)| !without_listing_meta(l).contains(|c: char| c.is_ascii_digit()))
+                // Figures only in the times beside them, or in headlines of five words or
+                // more (`FORD LATE FEBRUARY CAR SALES UP 29.3 PCT`), never a table's rows.
+                raw[b].iter().all(|(_, l)| {
+                    let headline = without_listing_meta(l);
+                    is_listing_meta(l)
+                        || !headline.contains(|c: char| c.is_ascii_digit())
+                        || headline.split_whitespace().nth(4).is_some()
+                })
             });
         // Headlines under the heading: one a block, or several lines in one.
         let items = listed.iter().map(|&b| raw[b].len()).sum::<usize>() + inner;
@@ -1552,6 +1572,8 @@ fn is_listing_meta(line: &str) -> bool {
                 | "posted"
                 | "am"
                 | "pm"
+                | "a.m"
+                | "p.m"
                 | "gmt"
                 | "utc"
                 | "bst"
@@ -4295,6 +4317,17 @@ mod tests {
             let (text, removed) = body(&format!("{kept}\n\n{list}"));
             assert_eq!(text, kept, "{removed:?}");
         }
+        // Between paragraphs, under a heading that names itself a list of links.
+        let (text, removed) = body(
+            "First.\n\nMore stories\n\nFORD LATE FEBRUARY CAR SALES UP 29.3 PCT\n\nBrazil reviews rate rise · 9 min read\n\nUpdated 6:24 a.m. EST\n\nThe talks went on.",
+        );
+        assert_eq!(text, "First.\n\nThe talks went on.", "{removed:?}");
+        // A quoted sentence, or a table's label, after the links is the article's again.
+        let kept = "The companies said they \"plan to finish by April 23.\"\n\nSix months\n\nShr loss 54 cts vs loss 75 cts";
+        let (text, removed) = body(&format!(
+            "First.\n\nMore stories\n\nBrazil reviews rate rise\n\n{kept}"
+        ));
+        assert_eq!(text, format!("First.\n\n{kept}"), "{removed:?}");
         assert_eq!(
             without_listing_meta("Floods cut road · 5 min read"),
             "Floods cut road"
