@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """Derive Briefing's place gazetteer (data/gazetteer/) from GeoNames tables.
 
-usage: python3 data/make_gazetteer.py [SOURCE_DIR]
+usage: python3 data/make_gazetteer.py [SOURCE_DIR [OUTLINES]]
 
 SOURCE_DIR holds the GeoNames extracts (countries.tsv, admin1.tsv, cities1000.tsv.gz,
-continents.json); by default ../shared/data/gazetteer beside the repository. The script writes
+continents.json); by default ../shared/data/gazetteer beside the repository. OUTLINES is Natural
+Earth's countries at 1:50m as TopoJSON (world-atlas' countries-50m.json), by default
+SOURCE_DIR/../naturalearth/countries-50m.json: it gives the land that regions are the middle
+of (see `region_centres`). The script writes
 countries.tsv, admin1.tsv, cities.tsv and areas.tsv into data/gazetteer/, deterministically
 (same input, same bytes), and checks the hand-written demonyms.tsv and ambiguous.tsv there
 against what it wrote. Python 3 standard library only.
 
 What it keeps, and why:
 - coordinates rounded to 0.1 degree (at most ~8 km off: detection is scored at 161 km);
+- a region's point in the middle of its land, not of its towns (see `region_centres`);
 - English and ASCII spellings only: GeoNames' alternate names in other languages are dropped,
   except transliteration variants of places in countries that do not write in Latin letters
   ("Spin Buldak" beside "Spin Boldak"), and the English exonyms and historic names listed
@@ -25,6 +29,7 @@ top of this file, so that a reviewer reads it in one place.
 import difflib
 import gzip
 import json
+import math
 import os
 import sys
 import unicodedata
@@ -447,6 +452,151 @@ def write(name, header_lines, columns, rows):
 ATTRIBUTION = ("Derived by data/make_gazetteer.py from GeoNames (https://www.geonames.org/), "
                "CC BY 4.0. Do not edit by hand.")
 
+# --- where a region lies ---------------------------------------------------------------------
+#
+# GeoNames' admin1 table has no points. A region's point should be the middle of its land, as a
+# geographer (and GeoNames) places it: for a province that is mostly empty north of its towns
+# (Manitoba, Quebec, South Australia) the middle of its towns is hundreds of kilometres south
+# of it. Without the regions' outlines, the land of a region is taken to be the part of its
+# country that lies nearer to its towns than to the country's other towns (the country's
+# outline sampled on a grid, each sample given to its nearest town), and the point is the
+# middle (centroid) of that land.
+
+# Samples per outline (a country or an island group): about 5,000, on rows between 0.02 and
+# 0.25 degrees apart.
+LAND_SAMPLES = 5000
+# A region with fewer samples than this is too small for them (or lies outside its country's
+# outline, as disputed land may): the middle of the box around its towns stands instead.
+MIN_LAND_SAMPLES = 20
+
+
+def land_outlines(path, numeric_codes):
+    """The land of each country in a world-atlas TopoJSON file, as a list of
+    (ISO alpha-2 code or None, rings of (lon, lat) points). Disputed land without a code of
+    its own (Somaliland, Northern Cyprus) comes with None."""
+    topo = json.load(open(path, encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:  # delta-encoded, quantized
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+
+    def ring(indexes):
+        out = []
+        for i in indexes:
+            points = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(points if not out else points[1:])
+        # A ring across the antimeridian (Chukotka, Fiji) jumps from 180 to -180: continue it
+        # past 180 instead, so that it stays one shape.
+        for k in range(1, len(out)):
+            (x0, _), (x1, y1) = out[k - 1], out[k]
+            if abs(x1 - x0) > 180:
+                out[k] = (x1 - 360 * round((x1 - x0) / 360), y1)
+        return out
+
+    shapes = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        polygons = {"Polygon": [g.get("arcs")], "MultiPolygon": g.get("arcs")}.get(g["type"])
+        if polygons:
+            code = numeric_codes.get(g.get("id")) if g.get("id") else None
+            shapes.append((code, [ring(r) for polygon in polygons for r in polygon]))
+    return shapes
+
+
+def land_samples(rings, step):
+    """Points of the land inside `rings` (even-odd rule), on rows `step` degrees of latitude
+    apart and as far apart along a row: (lat, lon, weight), the weight the sample's share of
+    the area."""
+    y0 = min(y for r in rings for _, y in r)
+    crossings = {}
+    for r in rings:
+        for (x1, y1), (x2, y2) in zip(r, r[1:] + r[:1]):
+            if y1 == y2:
+                continue
+            lo, hi = min(y1, y2), max(y1, y2)
+            for k in range(int((lo - y0) / step), int((hi - y0) / step) + 1):
+                y = y0 + (k + 0.5) * step
+                if lo <= y < hi:
+                    crossings.setdefault(k, []).append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+    for k in sorted(crossings):
+        y = y0 + (k + 0.5) * step
+        c = math.cos(math.radians(y))
+        xs = sorted(crossings[k])
+        for a, b in zip(xs[0::2], xs[1::2]):
+            n = max(1, round((b - a) * max(c, 0.05) / step))
+            for i in range(n):
+                x = a + (i + 0.5) * (b - a) / n
+                yield y, (x + 180) % 360 - 180, (b - a) / n * c * step
+
+
+class TownGrid:
+    """Towns in one-degree cells, for the nearest town to a point (distances on the local
+    plane: a degree of longitude counts cos(latitude) of a degree of latitude)."""
+
+    def __init__(self, towns):
+        self.cells = {}
+        for t in towns:
+            self.cells.setdefault((math.floor(t["lat"]), math.floor(t["lon"])), []).append(t)
+
+    def nearest(self, lat, lon, max_rings=20):
+        c = max(math.cos(math.radians(lat)), 0.05)
+        ci, cj = math.floor(lat), math.floor(lon)
+        best, best_d, seen = None, math.inf, set()
+        for r in range(max_rings + 1):
+            rj = min(math.ceil(r / c), 180)  # as many kilometres east and west as north and south
+            for i in range(ci - r, ci + r + 1):
+                for j in range(cj - rj, cj + rj + 1):
+                    cell = (i, (j + 180) % 360 - 180)
+                    if cell in seen:
+                        continue
+                    seen.add(cell)
+                    for t in self.cells.get(cell, ()):
+                        dlon = (t["lon"] - lon + 180) % 360 - 180
+                        d = (t["lat"] - lat) ** 2 + (dlon * c) ** 2
+                        if d < best_d:
+                            best, best_d = t, d
+            if best is not None and r * r >= best_d:
+                return best  # nothing outside the rings searched can be nearer
+        return best
+
+
+def region_centres(outlines, cities):
+    """(country, admin1) -> (lat, lon) of the middle of the region's land, for the regions
+    with at least MIN_LAND_SAMPLES samples of it. A sample of a country's land counts only for
+    a region of that country: land nearest to a town abroad (Svalbard in Norway's outline,
+    Crimea in Russia's, the desert along a border) is no region's."""
+    towns = [c for c in cities if c["admin1"]]
+    grid = TownGrid(towns)
+    countries = {c["cc"] for c in towns}
+    sums = {}
+    for code, rings in outlines:
+        if code is not None and code not in countries:
+            continue  # land no town of the gazetteer stands for (Antarctica)
+        xs = [x for r in rings for x, _ in r]
+        ys = [y for r in rings for _, y in r]
+        box = (max(xs) - min(xs)) * (max(ys) - min(ys))
+        step = min(0.25, max(0.02, math.sqrt(box / LAND_SAMPLES)))
+        for lat, lon, w in land_samples(rings, step):
+            town = grid.nearest(lat, lon)
+            if town is None or (code is not None and town["cc"] != code):
+                continue
+            # Summed as points on the sphere, so that a region across the antimeridian has
+            # its middle there and not on the other side of the world.
+            la, lo = math.radians(lat), math.radians(lon)
+            s = sums.setdefault((town["cc"], town["admin1"]), [0.0, 0.0, 0.0, 0])
+            s[0] += w * math.cos(la) * math.cos(lo)
+            s[1] += w * math.cos(la) * math.sin(lo)
+            s[2] += w * math.sin(la)
+            s[3] += 1
+    return {k: (math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x)))
+            for k, (x, y, z, n) in sums.items() if n >= MIN_LAND_SAMPLES}
+
+
 # --- the tables ------------------------------------------------------------------------------
 
 
@@ -580,6 +730,8 @@ def build_cities(src, countries, admin1):
 
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_SOURCE
+    outlines_path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+        src, "..", "naturalearth", "countries-50m.json")
     os.makedirs(OUT, exist_ok=True)
 
     country_rows, continent_of = build_countries(src)
@@ -600,10 +752,13 @@ def main():
         else:
             print(f"warning: capital {name!r} of {cc} not among its cities", file=sys.stderr)
 
-    # Regions have no point in GeoNames' admin1 table: the middle of the box around their
-    # towns is near GeoNames' own point for the region (its geographic middle, where the
-    # median of the towns leans towards the populated side). Their population is the sum of
-    # their towns' (a floor).
+    # Regions have no point in GeoNames' admin1 table: the middle of their land (see
+    # `region_centres`), or for regions too small for the samples of it, the middle of the box
+    # around their towns (the median of the towns leans towards the populated side). Their
+    # population is the sum of their towns' (a floor).
+    numeric_codes = {r["numeric"].zfill(3): r["iso2"]
+                     for r in read_tsv(os.path.join(src, "countries.tsv")) if r["numeric"]}
+    centres = region_centres(land_outlines(outlines_path, numeric_codes), cities)
     members = {}
     for c in cities:
         members.setdefault((c["cc"], c["admin1"]), []).append(c)
@@ -622,7 +777,8 @@ def main():
         cc, a1 = code.split(".")
         towns = members.get((cc, a1))
         if towns:
-            lat, lon = middle(c["lat"] for c in towns), middle(c["lon"] for c in towns)
+            lat, lon = centres.get((cc, a1)) or (middle(c["lat"] for c in towns),
+                                                 middle(c["lon"] for c in towns))
             pop = sum(c["pop"] for c in towns)
         else:
             lat, lon, pop = float(countries[cc][4]), float(countries[cc][5]), 0
@@ -647,8 +803,9 @@ def main():
 
     write("admin1.tsv", [
         "First-level administrative regions. " + ATTRIBUTION,
-        "code: country.admin1 as in GeoNames; lat/lon: the middle of the box around the",
-        "region's towns;",
+        "code: country.admin1 as in GeoNames; lat/lon: the middle of the region's land (the",
+        "part of its country nearer to its towns than to others), or for a small region the",
+        "middle of the box around its towns;",
         "population: sum of its towns of 1,000+ (a floor); aliases: '|'-separated English",
         "names; a leading '~' marks an abbreviation that stands for the region only after",
         "a comma (\"Atlanta, Ga.\").",

@@ -2047,6 +2047,35 @@ mod tests {
     }
 
     #[test]
+    fn a_region_lies_in_the_middle_of_its_land_not_of_its_towns() {
+        let region = |name: &str, country: &str| {
+            *places(name)
+                .iter()
+                .find(|p| p.kind == Kind::Admin1 && p.country() == Some(country))
+                .unwrap_or_else(|| panic!("{name}, {country}"))
+        };
+        // Manitoba reaches from 49 to 60 degrees north, its towns hardly past 56; Quebec from
+        // the St. Lawrence to Hudson Strait; South Australia's towns hug its southern coast.
+        let manitoba = region("Manitoba", "CA");
+        assert!((53.5..56.5).contains(&manitoba.lat()), "{}", manitoba.lat());
+        let quebec = region("Quebec", "CA");
+        assert!((51.0..54.0).contains(&quebec.lat()), "{}", quebec.lat());
+        assert!((-74.0..-70.0).contains(&quebec.lon()), "{}", quebec.lon());
+        let south_australia = region("South Australia", "AU");
+        assert!(
+            (-32.0..-29.0).contains(&south_australia.lat()),
+            "{}",
+            south_australia.lat()
+        );
+        // Chukotka lies across the antimeridian: its middle is there, not at Greenwich.
+        let chukotka = region("Chukotka", "RU");
+        assert!(chukotka.lon().abs() > 165.0, "{}", chukotka.lon());
+        // A small region keeps the middle of its towns.
+        let berlin = region("Berlin", "DE");
+        assert!((berlin.lat() - 52.5).abs() < 0.2 && (berlin.lon() - 13.4).abs() < 0.3);
+    }
+
+    #[test]
     fn balochistan_is_a_region_of_pakistan() {
         let found = places("Balochistan");
         let region = found
