@@ -2025,7 +2025,9 @@ fn choose(
     comma_targets: &[PlaceId],
     with_context: bool,
 ) -> Option<PlaceId> {
-    let mut best: Option<(f64, PlaceId)> = None;
+    // Each acceptable sense, its score, and whether the text ties the name to it in
+    // particular (a region after a comma: "Florida, N.Y.").
+    let mut scored: Vec<(f64, PlaceId, bool)> = Vec::with_capacity(group.senses.len());
     for &(id, flags) in &group.senses {
         let place = gazetteer.place(id);
         let code = country_code(place);
@@ -2090,6 +2092,57 @@ fn choose(
         if flags.is_demonym() {
             // "Canadian" is the country's adjective before it is a town in Texas.
             score += 30.0;
+        }
+        scored.push((score, id, comma));
+    }
+    // A small town that shares its name with a state of its own country is named after it,
+    // and the bare name is the state, however near the article's other places the town lies
+    // (Florida, a village in New York, in a story about New York), unless the text ties the
+    // name to the town: its region after a comma ("Florida, N.Y."), a noun before it ("the
+    // village of Florida"), a dateline, the archive's own name.
+    let tied = group.dateline || group.extra || group.cue >= 2;
+    let namesake_state = |town: &Place| {
+        scored.iter().any(|&(_, id, _)| {
+            let other = gazetteer.place(id);
+            other.kind == Kind::Admin1 && other.country() == town.country()
+        })
+    };
+    // A city in a region of its own name that holds under a tenth of the region's people
+    // yields to the region too: "Quebec" is the province, and its capital is "Quebec City";
+    // but "New York" is the city.
+    let lesser_namesake = |town: &Place| {
+        let Some(region) = town.parent() else {
+            return false;
+        };
+        let region = gazetteer.place(region);
+        region.kind == Kind::Admin1
+            && u64::from(town.population) * 10 < u64::from(region.population)
+            && scored.iter().any(|&(_, id, _)| id == region.id)
+    };
+    // A dateline names the town the story was filed from, not the region of its name.
+    let dateline_town = |region: &Place| {
+        scored
+            .iter()
+            .any(|&(_, id, _)| gazetteer.place(id).parent() == Some(region.id))
+    };
+    let yields = |id: PlaceId, comma: bool| {
+        let place = gazetteer.place(id);
+        match place.kind {
+            Kind::City => {
+                !comma
+                    && !group.dateline
+                    && !group.extra
+                    && ((!is_prominent(place) && !tied && namesake_state(place))
+                        || (!place.is_capital() && lesser_namesake(place)))
+            }
+            Kind::Admin1 => group.dateline && dateline_town(place),
+            _ => false,
+        }
+    };
+    let mut best: Option<(f64, PlaceId)> = None;
+    for &(score, id, comma) in &scored {
+        if yields(id, comma) {
+            continue;
         }
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, id));
@@ -2316,6 +2369,49 @@ mod tests {
         assert_eq!(country_of(state, "Georgia").as_deref(), Some("US"));
         let country = "Talks\n\nProtesters in Tbilisi want Georgia to change course.\n";
         assert_eq!(country_of(country, "Georgia").as_deref(), Some("GE"));
+    }
+
+    /// The kind of place `name` was taken for in `text`, by the mention written `name`.
+    fn kind_of(text: &str, name: &str) -> Option<&'static str> {
+        let conversion = crate::convert::convert("a.txt", text);
+        let document = Document::of_text(text, &conversion);
+        detect(Gazetteer::get(), &Settings::default(), &document)
+            .into_iter()
+            .find(|p| p.mentions.iter().any(|m| m.text == name))
+            .unwrap_or_else(|| panic!("{name} not found in {text:?}"))
+            .kind
+    }
+
+    #[test]
+    fn a_small_town_named_after_its_countrys_state_needs_the_text_to_say_so() {
+        // Florida is also a village in New York: the state is meant, however near the
+        // article's other places the village lies.
+        let text = "Storms\n\nFlights from New York City and New Jersey to Florida were \
+                    cancelled as the storm turned north.\n";
+        assert_eq!(kind_of(text, "Florida"), Some("admin1"));
+        let text = "Ranch\n\nThe family moved from Ohio to Wyoming after the sale.\n";
+        assert_eq!(kind_of(text, "Wyoming"), Some("admin1"));
+        // Its region after a comma, or a noun before it, names the village.
+        let text = "Fair\n\nThe onion fair in Florida, N.Y., opened on Saturday.\n";
+        assert_eq!(kind_of(text, "Florida"), Some("city"));
+        let text = "Fair\n\nThe fair in the village of Florida near Goshen, New York, \
+                    opened on Saturday.\n";
+        assert_eq!(kind_of(text, "Florida"), Some("city"));
+    }
+
+    #[test]
+    fn a_region_is_meant_before_a_much_smaller_city_of_its_name() {
+        // Quebec City holds a twentieth of Quebec's people: "Quebec" is the province.
+        let text = "Vote\n\nVoters in Montreal and across Quebec chose a new premier.\n";
+        assert_eq!(kind_of(text, "Quebec"), Some("admin1"));
+        let text = "Vote\n\nThe premier spoke in Quebec City on Monday.\n";
+        assert_eq!(kind_of(text, "Quebec City"), Some("city"));
+        // A dateline names the city the story was filed from.
+        let text = "Vote\n\nQUEBEC, Oct 3 (Reuters) - The premier conceded defeat.\n";
+        assert_eq!(kind_of(text, "QUEBEC"), Some("city"));
+        // New York City is over a quarter of New York State: "New York" is the city.
+        let text = "Markets\n\nShares rose in New York and Chicago on Monday.\n";
+        assert_eq!(kind_of(text, "New York"), Some("city"));
     }
 
     #[test]
