@@ -1012,6 +1012,46 @@ const PLACE_WORDS: &[&str] = &[
     "airfield",
 ];
 
+/// Words that end a company's name ("Toyota Motor", "Piedmont Airlines", "Santos Ltd"): a
+/// town's or a region's name before one is the company's, and so are its other mentions.
+const COMPANY_WORDS: &[&str] = &[
+    "corp",
+    "corporation",
+    "co",
+    "cos",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "plc",
+    "ag",
+    "nv",
+    "gmbh",
+    "llc",
+    "holdings",
+    "airlines",
+    "airways",
+    "motor",
+    "motors",
+    "industries",
+    "petroleum",
+    "bancorp",
+    "bancshares",
+    "bankshares",
+    "power",
+    "electric",
+    "steel",
+    "chemical",
+    "chemicals",
+    "mining",
+    "resources",
+    "oil",
+    "brewing",
+    "breweries",
+    "pharmaceuticals",
+    "telecom",
+];
+
 /// Verbs of speaking: a person's name stands beside them more often than a place's.
 const SPEECH: &[&str] = &[
     "said",
@@ -1207,6 +1247,8 @@ struct Candidate<'g> {
     verdict: Verdict,
     /// Rejected as a person's name: after a first name or a title, beside "said".
     person: bool,
+    /// Rejected as a company's name ("Piedmont Airlines").
+    organisation: bool,
     /// An abbreviation may stand alone here: written with full stops between capitals
     /// ("B.C."), or in a dateline after a comma.
     abbreviation_ok: bool,
@@ -1248,6 +1290,9 @@ struct Group {
     /// Some mention reads as a person's name: then every mention does, unless a cue or a
     /// comma says otherwise ("Georgia Lee ... Georgia won the race").
     person_evidence: bool,
+    /// Some mention is a company's name: then every mention is, unless a cue or a dateline
+    /// says otherwise ("Toyota Motor ... Toyota said").
+    organisation_evidence: bool,
     choice: Option<PlaceId>,
 }
 
@@ -1608,6 +1653,7 @@ fn find_candidates<'g>(
             short_caps,
             verdict: Verdict::Ok,
             person: false,
+            organisation: false,
             abbreviation_ok: dotted_caps || in_dateline,
             title: false,
             dateline: false,
@@ -1730,6 +1776,11 @@ fn judge(
                 && capitalised(n + 1))
             .then(|| word(n + 1));
             let reject = if in_list(PLACE_WORDS, w) {
+                true
+            } else if !country && in_list(COMPANY_WORDS, w) {
+                // "Piedmont Airlines", "Toyota Motor": the company, whose name the article's
+                // other mentions are too.
+                c.organisation = true;
                 true
             } else if person {
                 // "Jordan Henderson" is a person; "Washington Post" an organisation, which
@@ -1944,6 +1995,7 @@ fn resolve(gazetteer: &Gazetteer, candidates: &mut [Candidate]) -> Vec<Group> {
         let group = &mut groups[g];
         group.members.push(i);
         group.person_evidence |= c.person;
+        group.organisation_evidence |= c.organisation;
         if c.verdict != Verdict::Reject {
             group.ok |= c.verdict == Verdict::Ok;
             group.dateline |= c.dateline;
@@ -2008,7 +2060,8 @@ fn resolve(gazetteer: &Gazetteer, candidates: &mut [Candidate]) -> Vec<Group> {
             || group.dateline
             || group.extra
             || (group.title && is_prominent(place) && !group.common_word && !group.person_name))
-            && (!group.person_evidence || strong_cue);
+            && (!group.person_evidence || strong_cue)
+            && (!group.organisation_evidence || group.cue >= 1 || group.dateline || group.extra);
         if !keep {
             group.choice = None;
         }
@@ -2412,6 +2465,28 @@ mod tests {
         // New York City is over a quarter of New York State: "New York" is the city.
         let text = "Markets\n\nShares rose in New York and Chicago on Monday.\n";
         assert_eq!(kind_of(text, "New York"), Some("city"));
+    }
+
+    #[test]
+    fn a_place_name_that_is_a_companys_is_the_company_throughout() {
+        let text = "Traffic\n\nPiedmont Airlines said its load factor rose in May. \
+                    Piedmont said bookings were strong.\n";
+        assert!(names(text).is_empty(), "{:?}", names(text));
+        let text = "Sales\n\nToyota Motor Corp said sales rose. Toyota said exports fell.\n";
+        assert!(
+            !names(text).contains(&"Toyota".to_string()),
+            "{:?}",
+            names(text)
+        );
+        // Unless a cue says the place is meant too; a country lends its name to a company.
+        let text = "Oil\n\nAlberta Energy Co said output from its wells in Alberta rose.\n";
+        assert_eq!(country_of(text, "Alberta").as_deref(), Some("CA"));
+        let text = "Flights\n\nMalaysia Airlines said it would fly to Perth again.\n";
+        assert!(
+            names(text).contains(&"Malaysia".to_string()),
+            "{:?}",
+            names(text)
+        );
     }
 
     #[test]
