@@ -454,6 +454,8 @@ fn tokenize(segment: u32, text: &str, base: usize, sentence_start: bool, out: &m
         let char_start = position;
         let (mut letters, mut upper, mut first_upper, mut dotted) = (0u32, 0u32, None, false);
         let mut end = i;
+        // Where the word's last initial starts (after its last full stop).
+        let mut initial = i;
         let mut possessive = false;
         while let Some(&(j, c)) = chars.peek() {
             if is_word_char(c) {
@@ -473,14 +475,16 @@ fn tokenize(segment: u32, text: &str, base: usize, sentence_start: bool, out: &m
             let next = rest.chars().next();
             if c == '.'
                 && next.is_some_and(|n| n.is_alphabetic())
-                && end - start <= 2
+                && end - initial <= 2
                 && letters > 0
             {
-                // U.S, D.C: initials joined by full stops.
+                // U.S, D.C, C.O.M.B: initials joined by full stops, one word however many
+                // there are (no "M.B." for Manitoba inside "C.O.M.B.").
                 dotted = true;
                 chars.next();
                 position += 1;
                 end = j + 1;
+                initial = end;
                 continue;
             }
             if is_apostrophe(c) && next.is_some_and(is_word_char) {
@@ -1050,6 +1054,7 @@ const COMPANY_WORDS: &[&str] = &[
     "breweries",
     "pharmaceuticals",
     "telecom",
+    "bank",
 ];
 
 /// Verbs of speaking: a person's name stands beside them more often than a place's.
@@ -1792,6 +1797,12 @@ fn judge(
             {
                 // "Ohio State University".
                 true
+            } else if !country
+                && !tokens[c.last].possessive
+                && after.is_some_and(|a| in_list(PLACE_WORDS, a))
+            {
+                // "George Washington Bridge": a longer name of another place.
+                true
             } else {
                 !(prominent || (in_list(ROLES, w) && !c.lookup.common_word))
             };
@@ -1800,17 +1811,47 @@ fn judge(
                 continue;
             }
         }
+        // Joined by a hyphen to a word that names no place: "Bristol-Myers", "Tokyo-Mitsubishi"
+        // ("Dallas-Fort Worth" names two; "IBA-Karachi" joins an acronym to the place).
+        let hyphened = |i: usize| {
+            tokens[i].segment == segment
+                && tokens[i].shape == Shape::Capital
+                && !starts.contains(&i)
+                && !in_list(CALENDAR, word(i))
+        };
+        let joined = |a: &Token, b: &Token| b.gap == Gap::Hyphen && b.char_start == a.char_end + 1;
+        if !country
+            && (next.is_some_and(|n| joined(&tokens[c.last], &tokens[n]) && hyphened(n))
+                || prev.is_some_and(|p| joined(&tokens[p], first) && hyphened(p)))
+        {
+            c.verdict = Verdict::Reject;
+            continue;
+        }
         if let Some(p) = prev
             && first.gap == Gap::Space
             && capitalised(p)
             && !in_list(FUNCTION_WORDS, word(p))
             && !in_list(CALENDAR, word(p))
         {
-            // "President Obama", "Hillary Clinton", "Michael Jordan".
+            // "President Obama", "Hillary Clinton", "Michael Jordan"; and a famous name
+            // between two others is part of a longer name too ("Fernando Santos Alvite",
+            // "Marine Energy Wales Conference").
             let honorific = in_list(HONORIFICS, word(p));
+            let inside = !country
+                && !tokens[c.last].possessive
+                && next.is_some_and(|n| {
+                    tokens[n].gap == Gap::Space
+                        && capitalised(n)
+                        && !in_list(CALENDAR, word(n))
+                        && !in_list(FUNCTION_WORDS, word(n))
+                });
             if honorific || person || !prominent {
                 c.verdict = Verdict::Reject;
                 c.person = honorific || person || !starts.contains(&p);
+                continue;
+            }
+            if inside {
+                c.verdict = Verdict::Reject;
                 continue;
             }
         }
@@ -2487,6 +2528,46 @@ mod tests {
             "{:?}",
             names(text)
         );
+    }
+
+    #[test]
+    fn a_famous_name_inside_a_longer_one_is_not_the_place() {
+        for (text, not) in [
+            (
+                "Shares\n\nBristol-Myers Co said its drug trial ended well.\n",
+                "Bristol",
+            ),
+            (
+                "Traffic\n\nRepairs closed the George Washington Bridge on Sunday.\n",
+                "George",
+            ),
+            (
+                "Talks\n\nThe deputy minister Fernando Santos Alvite arrived for talks.\n",
+                "Santos",
+            ),
+            (
+                "Banks\n\nMidland Bank said its profit rose. Midland said costs fell.\n",
+                "Midland",
+            ),
+            // Initials are one word: no Manitoba ("M.B.") inside them.
+            (
+                "Cable\n\nThe network C.O.M.B. said it would change its name.\n",
+                "Manitoba",
+            ),
+        ] {
+            assert!(
+                !names(text).contains(&not.to_string()),
+                "{not} in {:?}",
+                names(text)
+            );
+        }
+        // Two places joined, and a place's possessive before a building, stay places.
+        let text = "Flights\n\nThe Dallas-Fort Worth route opened near Seoul's Jamsil \
+                    Stadium.\n";
+        let found = names(text);
+        for place in ["Dallas", "Fort Worth", "Seoul"] {
+            assert!(found.contains(&place.to_string()), "{place} in {found:?}");
+        }
     }
 
     #[test]
