@@ -214,6 +214,7 @@ ADMIN1_ALIASES = {
     "UA.13": ["Kyiv region"], "UA.11": ["Crimean peninsula"],
     "IQ.11": ["Erbil Governorate"], "DE.02": ["Bavaria"], "ES.56": ["Catalunya"],
     "ES.51": ["Andalucia"], "IT.13": ["Puglia"], "GB.NIR": ["Ulster"],
+    "CA.05": ["Newfoundland"],
 }
 US_STATE_ABBREVIATIONS = {  # AP style, then postal codes come from us_states.json
     "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
@@ -224,6 +225,14 @@ US_STATE_ABBREVIATIONS = {  # AP style, then postal codes come from us_states.js
     "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
     "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
     "DC": "D.C.",
+}
+# The older abbreviations of the Government Printing Office's style, and variants wires still
+# write ("HORSHAM, Penn.", "AUSTIN, Tex."), beside AP's above.
+US_STATE_OLD_ABBREVIATIONS = {
+    "CA": ["Cal."], "IA": ["Ia."], "ID": ["Ida."], "KS": ["Kans."], "KY": ["Ken."],
+    "ME": ["Me."], "ND": ["N.Dak.", "N. Dak."], "NE": ["Nebr."], "NM": ["N.Mex.", "N. Mex."],
+    "OR": ["Oreg."], "PA": ["Penn.", "Penna."], "SD": ["S.Dak.", "S. Dak."], "TX": ["Tex."],
+    "WI": ["Wisc."], "WV": ["W. Va."],
 }
 CANADA_ABBREVIATIONS = {
     "CA.01": ["Alta.", "AB"], "CA.02": ["B.C.", "BC"], "CA.03": ["Man.", "MB"],
@@ -667,6 +676,7 @@ def build_admin1(src, countries):
             st = r["admin1"]
             if st in US_STATE_ABBREVIATIONS:
                 aliases.append("~" + US_STATE_ABBREVIATIONS[st])
+            aliases += ["~" + a for a in US_STATE_OLD_ABBREVIATIONS.get(st, [])]
             if st in us:
                 aliases.append("~" + st)
         aliases += ["~" + a for a in CANADA_ABBREVIATIONS.get(code, [])]

@@ -1298,6 +1298,8 @@ struct Group {
     /// Some mention is a company's name: then every mention is, unless a cue or a dateline
     /// says otherwise ("Toyota Motor ... Toyota said").
     organisation_evidence: bool,
+    /// The states after a comma in the dateline ("WALL, N.J."), when this is its town.
+    dateline_states: Vec<PlaceId>,
     choice: Option<PlaceId>,
 }
 
@@ -2066,6 +2068,14 @@ fn resolve(gazetteer: &Gazetteer, candidates: &mut [Candidate]) -> Vec<Group> {
                 .iter()
                 .map(|s| s.0)
                 .collect();
+            if c.dateline {
+                // "WALL, N.J.": the states the dateline puts its town in.
+                let states = targets
+                    .iter()
+                    .copied()
+                    .filter(|&t| gazetteer.place(t).kind == Kind::Admin1);
+                groups[c.group].dateline_states.extend(states);
+            }
             comma_targets[c.group].extend(targets);
         }
     }
@@ -2188,6 +2198,17 @@ fn choose(
             score += 30.0;
         }
         scored.push((score, id, comma));
+    }
+    // A dateline's town before its state ("WALL, N.J.") lies in that state: if none of the
+    // name's senses does, the gazetteer lacks the town, and a namesake elsewhere (Wall in
+    // England) is not it.
+    if !group.dateline_states.is_empty()
+        && !scored.iter().any(|&(_, id, _)| {
+            admin1_of(gazetteer, gazetteer.place(id))
+                .is_some_and(|a| group.dateline_states.contains(&a))
+        })
+    {
+        return None;
     }
     // A small town that shares its name with a state of its own country is named after it,
     // and the bare name is the state, however near the article's other places the town lies
@@ -2568,6 +2589,22 @@ mod tests {
         for place in ["Dallas", "Fort Worth", "Seoul"] {
             assert!(found.contains(&place.to_string()), "{place} in {found:?}");
         }
+    }
+
+    #[test]
+    fn a_datelines_town_lies_in_the_state_after_it() {
+        // The gazetteer has no Wall in New Jersey: the English town is not it.
+        let text = "Plant\n\nWALL, N.J., May 2 - A utility said it would build a plant.\n";
+        let found = found(text);
+        assert!(found.iter().all(|p| p.0 != "Wall"), "{found:?}");
+        assert!(
+            found.iter().any(|p| p.0 == "New Jersey" && p.2),
+            "{found:?}"
+        );
+        // Older abbreviations of the states name them too.
+        let text = "Mill\n\nALTOONA, Penn., May 2 - The mill said it would hire.\n";
+        assert_eq!(country_of(text, "Altoona").as_deref(), Some("US"));
+        assert_eq!(country_of(text, "Pennsylvania").as_deref(), Some("US"));
     }
 
     #[test]
