@@ -1057,6 +1057,65 @@ const COMPANY_WORDS: &[&str] = &[
     "bank",
 ];
 
+/// Currencies named after their country ("U.S. dollars", "Swiss francs"); not "marks",
+/// "won" or "real", which are words too ("Canada marks the day").
+const CURRENCIES: &[&str] = &[
+    "dollar",
+    "dollars",
+    "dlr",
+    "dlrs",
+    "franc",
+    "francs",
+    "yen",
+    "pound",
+    "pounds",
+    "sterling",
+    "peso",
+    "pesos",
+    "lira",
+    "lire",
+    "rupee",
+    "rupees",
+    "rand",
+    "krona",
+    "kronor",
+    "krone",
+    "kroner",
+    "guilder",
+    "guilders",
+    "schilling",
+    "schillings",
+    "shilling",
+    "shillings",
+    "escudo",
+    "escudos",
+    "peseta",
+    "pesetas",
+    "ringgit",
+    "baht",
+    "yuan",
+    "renminbi",
+    "rouble",
+    "roubles",
+    "ruble",
+    "rubles",
+    "riyal",
+    "riyals",
+    "rial",
+    "rials",
+    "dinar",
+    "dinars",
+    "dirham",
+    "dirhams",
+    "cruzado",
+    "cruzados",
+    "austral",
+    "australs",
+    "euro",
+    "euros",
+    "currency",
+];
+
 /// Verbs of speaking: a person's name stands beside them more often than a place's.
 const SPEECH: &[&str] = &[
     "said",
@@ -1254,6 +1313,8 @@ struct Candidate<'g> {
     person: bool,
     /// Rejected as a company's name ("Piedmont Airlines").
     organisation: bool,
+    /// Names a currency ("U.S. dollars", "Swiss francs").
+    currency: bool,
     /// An abbreviation may stand alone here: written with full stops between capitals
     /// ("B.C."), or in a dateline after a comma.
     abbreviation_ok: bool,
@@ -1333,7 +1394,8 @@ pub fn detect(gazetteer: &Gazetteer, settings: &Settings, document: &Document) -
                 continue;
             }
             let e = &mut evidence[at];
-            e.count += 1;
+            // "Swiss francs", "U.S. dollars": a price, not a place the story is about.
+            e.count += usize::from(!c.currency);
             e.dateline |= c.dateline;
             e.title |= c.title;
             e.lead |= c.lead;
@@ -1661,6 +1723,7 @@ fn find_candidates<'g>(
             verdict: Verdict::Ok,
             person: false,
             organisation: false,
+            currency: false,
             abbreviation_ok: dotted_caps || in_dateline,
             title: false,
             dateline: false,
@@ -1758,6 +1821,11 @@ fn judge(
             }
         }
 
+        c.currency = next.is_some_and(|n| {
+            tokens[n].gap == Gap::Space
+                && tokens[n].shape == Shape::Lower
+                && in_list(CURRENCIES, word(n))
+        });
         if demonym {
             continue;
         }
@@ -2605,6 +2673,30 @@ mod tests {
         let text = "Mill\n\nALTOONA, Penn., May 2 - The mill said it would hire.\n";
         assert_eq!(country_of(text, "Altoona").as_deref(), Some("US"));
         assert_eq!(country_of(text, "Pennsylvania").as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn a_currency_is_a_price_not_what_the_story_is_about() {
+        let text = "Gold\n\nGold rose to 410 U.S. dollars an ounce in Zurich. Dealers paid \
+                    U.S. dollars for bars, sold them for U.S. dollars and kept U.S. dollars, \
+                    and buyers in Zurich paid 600 Swiss francs.\n";
+        let found = found(text);
+        let us = found
+            .iter()
+            .find(|p| p.0 == "United States")
+            .expect("named");
+        assert_eq!(us.3.len(), 4, "still mentions: {found:?}");
+        assert!(!us.2, "not about: {found:?}");
+        let text = "Gold\n\nGold rose in Zurich. Dealers in the U.S. paid more, the U.S. \
+                    mint sold more, and the U.S. and U.S. banks bought.\n";
+        assert!(
+            found_about(text, "United States"),
+            "named as a place four times and in the lead"
+        );
+    }
+
+    fn found_about(text: &str, name: &str) -> bool {
+        found(text).iter().any(|p| p.0 == name && p.2)
     }
 
     #[test]
