@@ -136,6 +136,16 @@ CAPITAL_CITY = {"KZ": "Astana", "PS": "Ramallah", "MN": "Ulan Bator", "MM": "Nay
                 "GD": "Saint George's", "GG": "Saint Peter Port", "EH": "Laayoune",
                 "MO": "Macau", "PW": "Ngerulmud", "AN": "", "IO": ""}
 
+# Countries that write German: their names with umlauts are also written with e, as German
+# does without them and wires did ("Duesseldorf", "Muenchen", "Baden-Wuerttemberg").
+GERMAN_SPELLING = {"DE", "AT", "CH", "LI", "LU"}
+UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+
+
+def umlauts_spelled_out(name):
+    return "".join(UMLAUTS.get(ch, ch) for ch in name)
+
+
 # Countries whose places GeoNames names in transliteration: display names are folded to plain
 # ASCII and spelling variants among the alternate names are kept.
 TRANSLITERATED = set("""
@@ -191,6 +201,7 @@ CITY_ALIASES = {
     ("MN", "Ulan Bator"): ["Ulaanbaatar"], ("PK", "Faisalabad"): ["Lyallpur"],
     ("PL", "Gdańsk"): ["Danzig"], ("PL", "Wrocław"): ["Breslau"], ("PL", "Kraków"): ["Cracow"],
     ("DE", "Köln"): ["Cologne"], ("DE", "Hannover"): ["Hanover"],
+    ("DE", "Berlin"): ["West Berlin"], ("CH", "Basel"): ["Basle"],
     ("DE", "Braunschweig"): ["Brunswick"], ("DE", "Frankfurt am Main"): ["Frankfurt"],
     ("ES", "Sevilla"): ["Seville"], ("ES", "Zaragoza"): ["Saragossa"],
     ("ES", "A Coruña"): ["La Coruna", "Corunna"], ("PT", "Porto"): ["Oporto"],
@@ -680,6 +691,8 @@ def build_admin1(src, countries):
             if st in us:
                 aliases.append("~" + st)
         aliases += ["~" + a for a in CANADA_ABBREVIATIONS.get(code, [])]
+        if r["country"] in GERMAN_SPELLING and umlauts_spelled_out(name) != name:
+            aliases.append(umlauts_spelled_out(name))
         rows[code] = [code, r["geonameid"], name, aliases]
     return rows
 
@@ -717,6 +730,8 @@ def build_cities(src, countries, admin1):
         # "Xalatlaco (San Juan)": the text writes the name without GeoNames' gloss.
         if "(" in display and display.index("(") > 0:
             aliases.append(display[:display.index("(")].strip())
+        if cc in GERMAN_SPELLING and umlauts_spelled_out(name) != name:
+            aliases.append(umlauts_spelled_out(name))
         # "St. Louis" and "Saint Louis" are both written.
         if display.startswith("Saint "):
             aliases.append("St. " + display[6:])

@@ -2076,6 +2076,24 @@ mod tests {
     }
 
     #[test]
+    fn german_names_are_found_with_their_umlauts_spelled_out() {
+        for (written, name) in [
+            ("Duesseldorf", "Düsseldorf"),
+            ("Muenster", "Münster"),
+            ("Zuerich", "Zürich"),
+            ("Basle", "Basel"),
+        ] {
+            assert!(
+                places(written)
+                    .iter()
+                    .any(|p| p.name() == name && p.kind == Kind::City),
+                "{written}: {:?}",
+                places(written).iter().map(|p| p.name()).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
     fn balochistan_is_a_region_of_pakistan() {
         let found = places("Balochistan");
         let region = found
