@@ -2308,6 +2308,14 @@ fn choose(
             .iter()
             .any(|&(_, id, _)| gazetteer.place(id).parent() == Some(region.id))
     };
+    // Likewise a small town named after a famous city of its own country (Boston, New York,
+    // beside Boston): its state named in the story is not enough against the city's fame.
+    let famous_namesake = |town: &Place| {
+        scored.iter().any(|&(_, id, _)| {
+            let other = gazetteer.place(id);
+            other.kind == Kind::City && is_prominent(other) && other.country() == town.country()
+        })
+    };
     let yields = |id: PlaceId, comma: bool| {
         let place = gazetteer.place(id);
         match place.kind {
@@ -2315,7 +2323,9 @@ fn choose(
                 !comma
                     && !group.dateline
                     && !group.extra
-                    && ((!is_prominent(place) && !tied && namesake_state(place))
+                    && ((!is_prominent(place)
+                        && !tied
+                        && (namesake_state(place) || famous_namesake(place)))
                         || (!place.is_capital() && lesser_namesake(place)))
             }
             Kind::Admin1 => group.dateline && dateline_town(place),
@@ -2580,6 +2590,27 @@ mod tests {
         let text = "Fair\n\nThe fair in the village of Florida near Goshen, New York, \
                     opened on Saturday.\n";
         assert_eq!(kind_of(text, "Florida"), Some("city"));
+    }
+
+    #[test]
+    fn a_small_town_named_after_a_famous_city_of_its_country_needs_the_text_to_say_so() {
+        // Boston, a town in New York State, is not the Boston of a story that names New York.
+        let text = "Snow\n\nSnow closed schools in Albany, New York, and in Boston on \
+                    Tuesday.\n";
+        let boston = detect_one(text, "Boston");
+        assert!(boston.lon.is_some_and(|lon| lon > -72.0), "{boston:?}");
+        let text = "Snow\n\nSnow closed schools in Boston, N.Y., on Tuesday.\n";
+        let boston = detect_one(text, "Boston");
+        assert!(boston.lon.is_some_and(|lon| lon < -75.0), "{boston:?}");
+    }
+
+    fn detect_one(text: &str, name: &str) -> FoundPlace {
+        let conversion = crate::convert::convert("a.txt", text);
+        let document = Document::of_text(text, &conversion);
+        detect(Gazetteer::get(), &Settings::default(), &document)
+            .into_iter()
+            .find(|p| p.mentions.iter().any(|m| m.text == name))
+            .unwrap_or_else(|| panic!("{name} not found in {text:?}"))
     }
 
     #[test]
