@@ -2278,44 +2278,63 @@ fn choose(
     {
         return None;
     }
+    // What the senses hold, gathered once so that each sense is judged in constant time:
+    // the countries with a state of this name, the countries with a famous city of this
+    // name, the regions among the senses and the regions holding a town of this name.
+    let mut state_countries: Vec<[u8; 2]> = Vec::new();
+    let mut famous_countries: Vec<[u8; 2]> = Vec::new();
+    let mut regions: Vec<PlaceId> = Vec::new();
+    let mut town_regions: Vec<PlaceId> = Vec::new();
+    for &(_, id, _) in &scored {
+        let place = gazetteer.place(id);
+        match place.kind {
+            Kind::Admin1 => {
+                regions.push(id);
+                state_countries.extend(country_code(place));
+            }
+            Kind::City => {
+                if is_prominent(place) {
+                    famous_countries.extend(country_code(place));
+                }
+                town_regions.extend(place.parent());
+            }
+            _ => {}
+        }
+    }
+    for list in [&mut state_countries, &mut famous_countries] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    for list in [&mut regions, &mut town_regions] {
+        list.sort_unstable();
+        list.dedup();
+    }
     // A small town that shares its name with a state of its own country is named after it,
     // and the bare name is the state, however near the article's other places the town lies
     // (Florida, a village in New York, in a story about New York), unless the text ties the
     // name to the town: its region after a comma ("Florida, N.Y."), a noun before it ("the
-    // village of Florida"), a dateline, the archive's own name.
+    // village of Florida"), a dateline, the archive's own name. Likewise a small town named
+    // after a famous city of its own country (Boston, New York, beside Boston): its state
+    // named in the story is not enough against the city's fame.
     let tied = group.dateline || group.extra || group.cue >= 2;
-    let namesake_state = |town: &Place| {
-        scored.iter().any(|&(_, id, _)| {
-            let other = gazetteer.place(id);
-            other.kind == Kind::Admin1 && other.country() == town.country()
+    let namesake = |town: &Place| {
+        country_code(town).is_some_and(|c| {
+            state_countries.binary_search(&c).is_ok() || famous_countries.binary_search(&c).is_ok()
         })
     };
     // A city in a region of its own name that holds under a tenth of the region's people
     // yields to the region too: "Quebec" is the province, and its capital is "Quebec City";
     // but "New York" is the city.
     let lesser_namesake = |town: &Place| {
-        let Some(region) = town.parent() else {
-            return false;
-        };
-        let region = gazetteer.place(region);
-        region.kind == Kind::Admin1
-            && u64::from(town.population) * 10 < u64::from(region.population)
-            && scored.iter().any(|&(_, id, _)| id == region.id)
-    };
-    // A dateline names the town the story was filed from, not the region of its name.
-    let dateline_town = |region: &Place| {
-        scored
-            .iter()
-            .any(|&(_, id, _)| gazetteer.place(id).parent() == Some(region.id))
-    };
-    // Likewise a small town named after a famous city of its own country (Boston, New York,
-    // beside Boston): its state named in the story is not enough against the city's fame.
-    let famous_namesake = |town: &Place| {
-        scored.iter().any(|&(_, id, _)| {
-            let other = gazetteer.place(id);
-            other.kind == Kind::City && is_prominent(other) && other.country() == town.country()
+        town.parent().is_some_and(|r| {
+            let region = gazetteer.place(r);
+            region.kind == Kind::Admin1
+                && u64::from(town.population) * 10 < u64::from(region.population)
+                && regions.binary_search(&r).is_ok()
         })
     };
+    // A dateline names the town the story was filed from, not the region of its name.
+    let dateline_town = |region: PlaceId| town_regions.binary_search(&region).is_ok();
     let yields = |id: PlaceId, comma: bool| {
         let place = gazetteer.place(id);
         match place.kind {
@@ -2323,12 +2342,10 @@ fn choose(
                 !comma
                     && !group.dateline
                     && !group.extra
-                    && ((!is_prominent(place)
-                        && !tied
-                        && (namesake_state(place) || famous_namesake(place)))
+                    && ((!is_prominent(place) && !tied && namesake(place))
                         || (!place.is_capital() && lesser_namesake(place)))
             }
-            Kind::Admin1 => group.dateline && dateline_town(place),
+            Kind::Admin1 => group.dateline && dateline_town(id),
             _ => false,
         }
     };
