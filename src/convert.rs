@@ -1135,19 +1135,27 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
             // The other lines must not read as prose: no sentence ends there; buttons and
             // form fields are fine.
             // Nor carry figures or run long, as a dateline, a table row or a sentence does.
+            // An e-mail field makes a short block a sign-up form, whatever its prompt says; its
+            // blurb may be a short sentence (`Expert analysis, every weekday afternoon.`).
+            let form = block.len() <= 5 && block.iter().any(|(_, l)| is_email_field(l));
             let prose = block.iter().zip(&line_reasons).any(|((_, l), reason)| {
                 reason.is_none()
                     && !is_button(l)
-                    && (l.ends_with(['.', ','])
-                        || l.split_whitespace().nth(10).is_some()
-                        || l.contains(|c: char| c.is_ascii_digit()))
+                    && !joins_residue(&[(0, l)])
+                    && if form {
+                        l.split_whitespace().nth(12).is_some()
+                            || reports_speech(l)
+                            || dateline(l).is_some()
+                    } else {
+                        l.ends_with(['.', ','])
+                            || l.split_whitespace().nth(10).is_some()
+                            || l.contains(|c: char| c.is_ascii_digit())
+                    }
             });
             let buttons = block
                 .iter()
                 .zip(&line_reasons)
                 .all(|((_, l), r)| r.is_some() || is_button(l));
-            // An e-mail field makes a short block a sign-up form, whatever its prompt says.
-            let form = block.len() <= 5 && block.iter().any(|(_, l)| is_email_field(l));
             if !found.is_empty()
                 && !prose
                 && (found.len() * 2 >= block.len() && found.len() >= 2 || buttons || form)
@@ -1915,6 +1923,26 @@ fn page_line(text: &str) -> Option<&'static str> {
     {
         return Some(READ_MORE);
     }
+    // `Click “Accept all” to agree or “Manage settings” to choose.`: what quotes hold here are
+    // the page's buttons.
+    let quoted: Vec<&str> = text
+        .split(['"', '“', '”'])
+        .skip(1)
+        .step_by(2)
+        .filter(|q| !q.trim().is_empty())
+        .collect();
+    if !quoted.is_empty()
+        && words.len() <= 16
+        && quoted
+            .iter()
+            .all(|q| is_button(q) || strict_residue(q).is_some())
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "click" | "tap" | "select" | "choose" | "press" | "use"
+        )
+    {
+        return Some(COOKIE);
+    }
     if words.len() > 16 || reports_speech(text) {
         return None;
     }
@@ -2027,6 +2055,20 @@ fn paywall_line(text: &str, lower: &str, tokens: &[&str], words: usize) -> Optio
         || has("trial")
         || has("unlock");
     if priced && period && offer && words <= 12 {
+        return Some(SHARE);
+    }
+    // `Join 180,000+ readers`
+    if let [join, count, who] = lower.split_whitespace().collect::<Vec<_>>()[..]
+        && join == "join"
+        && count.starts_with(|c: char| c.is_ascii_digit())
+        && count
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'+' | b'k'))
+        && matches!(
+            who,
+            "readers" | "subscribers" | "others" | "people" | "members"
+        )
+    {
         return Some(SHARE);
     }
     let subscribers = tokens.iter().any(|t| {
@@ -3966,6 +4008,9 @@ mod tests {
             "PREVIOUSLY: FUJITSU MAY ASSEMBLE ITS OWN COMPUTERS IN U.S.",
             "[Catch up] Floods cut the road to Kandahar",
             "Read More » Floods cut the road to Kandahar https://example.com/floods",
+            "Join 180,000+ readers",
+            "Click “Accept all” to agree or “Manage settings” to choose.",
+            "Tech Digest\nExpert analysis of the markets, every weekday afternoon.\nyour@email.com\nSign up",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -4003,6 +4048,7 @@ mod tests {
             "SUBSCRIPTION OFFER",
             "Netflix raised its price to $9.99 a month.",
             "Background: The company was founded by Mr. Smith in the U.S.",
+            "Click \"here\" to read the full report.",
         ] {
             let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
             assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
