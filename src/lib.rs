@@ -16,6 +16,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod import;
 pub mod load;
+pub mod map;
 pub mod markdown;
 pub mod parse;
 pub mod places;
