@@ -15,14 +15,15 @@
 //! | `sea` | a locator map's background rectangle |
 //! | `countries` | the group of country outlines |
 //! | `land` | a country's outline (one `<path>` a country, titled with its name) |
-//! | `focus` | a highlighted country's outline, drawn over the others |
+//! | `focus` | a highlighted country's outline, drawn over the others; or a disc (`<circle>`) marking a locator map's country too small to see (Vatican City, the Maldives) |
 //! | `dots` | the group of places |
 //! | `dot` | a place's circle; an `<a>` around it when it links somewhere |
 //!
 //! The world map uses the Equal Earth projection (an equal-area world map, so no country looks
 //! bigger than it is) and leaves Antarctica out unless a dot lies there; a locator map uses
 //! an equirectangular projection true to scale at its middle latitude. Outlines are clipped
-//! to the frame, and points closer than a pixel dropped, so a map holds only what shows.
+//! to the frame, points closer than a unit (a pixel, at the map's own size) dropped and the
+//! rest simplified to within half a unit, so a map holds only what shows.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -258,7 +259,7 @@ impl Maps {
         let _ = write!(
             svg.out,
             r##"<path class="sphere" fill="#eef3f7" d="{}"/>"##,
-            d.0
+            d.d
         );
         svg.countries_start(0.5);
         let whole = Bounds {
@@ -298,14 +299,15 @@ impl Maps {
     /// A locator map of `focus`: a whole `<svg>` element, 480 units wide and 240 to 360 high,
     /// titled `title`, with the dots that fall in its frame.
     ///
-    /// The frame: a country's main body (its largest polygon and those near it: France
-    /// without its overseas departments, the United States with Alaska but not Hawaii) with a
-    /// margin; several countries (a continent) together, a country much larger than the rest
+    /// The frame: a country's main body (its largest polygon, those near it and any other
+    /// large one: France without its overseas departments, the United States with Alaska but
+    /// not Hawaii, both halves of Malaysia) with a margin; several countries (a continent) together, a country much larger than the rest
     /// (Russia in Europe) cut to their surroundings; a region or town centred on its point,
     /// the size of its country's frame but at most 30 degrees high, so that the neighbours
     /// show. At least 6 degrees high, so that a small country (Qatar, Singapore) shows with
-    /// its neighbours. A frame may cross the 180th meridian (Russia, Fiji). With neither a
-    /// known country nor a point, a world map.
+    /// its neighbours; a country still too small to see gets a disc over it. A
+    /// frame may cross the 180th meridian (Russia, Fiji). With neither a known country nor a
+    /// point, a world map.
     pub fn locator(&self, focus: &Focus, dots: &[Dot], title: &str) -> String {
         let highlighted = self.detailed.lookup(&focus.highlight);
         let Some(frame) = self.frame(&highlighted, focus.point) else {
@@ -322,36 +324,41 @@ impl Maps {
         let mut clipper = Clipper::new(&view);
         let coarse = (frame.east - frame.west) * frame.mid_cos() > COARSE_ABOVE_DEGREES;
         let mut focused = Vec::new();
-        for (i, country) in self.detailed.countries.iter().enumerate() {
-            let is_focus = highlighted.contains(&i);
+        for (i, detailed) in self.detailed.countries.iter().enumerate() {
             let country = if coarse {
-                self.coarse.find(&country.code).unwrap_or(country)
+                self.coarse.find(&detailed.code).unwrap_or(detailed)
             } else {
-                country
+                detailed
             };
-            if country.bounds.turns_meeting(frame).next().is_none() {
-                continue;
-            }
             let mut d = PathData::default();
-            for ring in &country.rings {
-                for shift in ring.bounds.turns_meeting(frame) {
-                    let needs_clip = !frame.contains(ring.bounds.shifted(shift));
-                    let projected = ring
-                        .points
-                        .iter()
-                        .map(|p| view.project(f64::from(p[0]) + shift, f64::from(p[1])));
-                    clipper.ring(projected, needs_clip, &mut d);
+            if country.bounds.turns_meeting(frame).next().is_some() {
+                for ring in &country.rings {
+                    for shift in ring.bounds.turns_meeting(frame) {
+                        let needs_clip = !frame.contains(ring.bounds.shifted(shift));
+                        let projected = ring
+                            .points
+                            .iter()
+                            .map(|p| view.project(f64::from(p[0]) + shift, f64::from(p[1])));
+                        clipper.ring(projected, needs_clip, &mut d);
+                    }
                 }
             }
-            if is_focus {
-                focused.push((country, d));
+            if highlighted.contains(&i) {
+                let (lon, lat) = detailed.main.centre();
+                focused.push((country, d, view.place(lat, lon)));
             } else {
                 svg.country(country, false, &d);
             }
         }
-        // Over the others, so that their borders show whole.
-        for (country, d) in &focused {
+        // Over the others, so that their borders show whole. A country too small to see is
+        // marked when the map is about it, not among a continent's (where discs for Andorra
+        // and Monaco would only cover their neighbours).
+        let alone = focused.len() == 1;
+        for (country, d, centre) in &focused {
             svg.country(country, true, d);
+            if let (true, false, Some(centre)) = (alone, d.is_visible(), centre) {
+                svg.marker(country, *centre);
+            }
         }
         svg.countries_end();
         svg.dots(&view, dots, LOCATOR_DOTS);
@@ -605,8 +612,9 @@ fn decode_ring(line: &str) -> Result<Ring, String> {
     Ok(Ring { points, bounds })
 }
 
-/// The box around a country's main body: its largest ring (by area) and the rings near it,
-/// as far as 15% of the largest ring's size or 4 degrees, whichever is more.
+/// The box around a country's main body: its largest ring (by area), the rings near it (as
+/// far as 15% of the largest ring's size or 4 degrees, whichever is more), and any ring at
+/// least a quarter of its size wherever it lies (both halves of Malaysia).
 fn main_body(rings: &[Ring]) -> Bounds {
     let ring_area = |r: &Ring| {
         let cos = r.bounds.mid_cos();
@@ -619,21 +627,20 @@ fn main_body(rings: &[Ring]) -> Bounds {
             .sum();
         (twice / 2.0).abs() * cos
     };
-    let Some(largest) = rings
-        .iter()
-        .max_by(|a, b| ring_area(a).total_cmp(&ring_area(b)))
-    else {
+    let areas: Vec<f64> = rings.iter().map(ring_area).collect();
+    let Some((largest, &most)) = areas.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) else {
         return Bounds::EMPTY;
     };
-    let core = largest.bounds;
+    let core = rings[largest].bounds;
     let reach =
         (0.15 * ((core.east - core.west) * core.mid_cos()).hypot(core.north - core.south)).max(4.0);
     let (centre, _) = core.centre();
     rings
         .iter()
-        .map(|r| r.bounds.near(centre))
-        .filter(|b| core.gap(*b) <= reach)
-        .fold(core, Bounds::union)
+        .zip(&areas)
+        .map(|(r, &area)| (r.bounds.near(centre), area))
+        .filter(|&(b, area)| core.gap(b) <= reach || area >= most / 4.0)
+        .fold(core, |union, (b, _)| union.union(b))
 }
 
 /// A ring moved by `shift` degrees and cut to longitudes -180..180, for the world map.
@@ -723,6 +730,8 @@ const LOCATOR_WIDTH: f64 = 480.0;
 /// The smallest and largest dot radius, in map units.
 const WORLD_DOTS: (f64, f64) = (3.0, 14.0);
 const LOCATOR_DOTS: (f64, f64) = (3.5, 8.0);
+/// The radius of the disc that marks a highlighted country too small to see.
+const MARKER_RADIUS: f64 = 5.0;
 
 impl View {
     fn world(south: f64) -> View {
@@ -807,6 +816,9 @@ struct Clipper {
     max: (f64, f64),
     a: Vec<(f64, f64)>,
     b: Vec<(f64, f64)>,
+    kept: Vec<(i64, i64)>,
+    keep: Vec<bool>,
+    stack: Vec<(usize, usize)>,
 }
 
 /// Cut edges lie this far outside the view, so that their stroke never shows.
@@ -819,6 +831,9 @@ impl Clipper {
             max: (view.width + CLIP_MARGIN, view.height + CLIP_MARGIN),
             a: Vec::new(),
             b: Vec::new(),
+            kept: Vec::new(),
+            keep: Vec::new(),
+            stack: Vec::new(),
         }
     }
 
@@ -886,41 +901,113 @@ impl Clipper {
         } else {
             self.a.extend(points);
         }
-        d.ring(&self.a);
+        self.simplify();
+        d.ring(&self.kept, &self.keep);
     }
-}
 
-/// SVG path data, in whole map units, relative moves.
-#[derive(Default)]
-struct PathData(String);
-
-impl PathData {
-    /// Adds a closed ring, dropping points closer than a unit to the last one kept; a ring
-    /// left with fewer than three points is too small to see and is dropped.
-    fn ring(&mut self, points: &[(f64, f64)]) {
-        let mut kept: Vec<(i64, i64)> = Vec::new();
+    /// Rounds the ring in `a` to whole units into `kept`, dropping points closer than a unit
+    /// to the last one kept, then marks in `keep` the points a line through the others would
+    /// pass more than half a unit from (Douglas-Peucker): what shows at this size.
+    fn simplify(&mut self) {
+        self.kept.clear();
         let mut last = (0.0, 0.0);
-        for &p in points {
-            if kept.is_empty() || (p.0 - last.0).hypot(p.1 - last.1) >= 1.0 {
+        for &p in &self.a {
+            if self.kept.is_empty() || (p.0 - last.0).hypot(p.1 - last.1) >= 1.0 {
                 let q = (p.0.round() as i64, p.1.round() as i64);
-                if kept.last() != Some(&q) {
-                    kept.push(q);
+                if self.kept.last() != Some(&q) {
+                    self.kept.push(q);
                     last = p;
                 }
             }
         }
-        while kept.len() > 1 && kept.first() == kept.last() {
-            kept.pop();
+        while self.kept.len() > 1 && self.kept.first() == self.kept.last() {
+            self.kept.pop();
         }
-        if kept.len() < 3 {
+        let n = self.kept.len();
+        self.keep.clear();
+        self.keep.resize(n, false);
+        if n < 3 {
             return;
         }
-        let out = &mut self.0;
-        let _ = write!(out, "M{} {}l", kept[0].0, kept[0].1);
-        let mut previous = kept[0];
-        for (i, &(x, y)) in kept.iter().enumerate().skip(1) {
+        // A closed ring: split at its first point and the point farthest from it.
+        let first = self.kept[0];
+        let far = (1..n)
+            .max_by_key(|&i| {
+                let (dx, dy) = (self.kept[i].0 - first.0, self.kept[i].1 - first.1);
+                dx * dx + dy * dy
+            })
+            .unwrap_or(1);
+        self.keep[0] = true;
+        self.keep[far] = true;
+        self.stack.clear();
+        self.stack.push((0, far));
+        self.stack.push((far, n));
+        while let Some((from, to)) = self.stack.pop() {
+            let a = self.kept[from];
+            let b = self.kept[to % n];
+            let mut worst = (0.0, 0);
+            for i in from + 1..to {
+                let d = distance_to_segment(self.kept[i], a, b);
+                if d > worst.0 {
+                    worst = (d, i);
+                }
+            }
+            if worst.0 > SIMPLIFY_TOLERANCE {
+                self.keep[worst.1] = true;
+                self.stack.push((from, worst.1));
+                self.stack.push((worst.1, to));
+            }
+        }
+    }
+}
+
+/// How far, in map units, a simplified outline may pass from a point it drops.
+const SIMPLIFY_TOLERANCE: f64 = 0.5;
+
+/// The distance from p to the segment a-b.
+fn distance_to_segment(p: (i64, i64), a: (i64, i64), b: (i64, i64)) -> f64 {
+    let (px, py) = (p.0 as f64, p.1 as f64);
+    let (ax, ay) = (a.0 as f64, a.1 as f64);
+    let (dx, dy) = (b.0 as f64 - ax, b.1 as f64 - ay);
+    let length = dx * dx + dy * dy;
+    let t = if length == 0.0 {
+        0.0
+    } else {
+        (((px - ax) * dx + (py - ay) * dy) / length).clamp(0.0, 1.0)
+    };
+    (px - ax - t * dx).hypot(py - ay - t * dy)
+}
+
+/// SVG path data, in whole map units, relative moves; and the area of its largest ring.
+#[derive(Default)]
+struct PathData {
+    d: String,
+    /// Twice the area of the largest ring drawn, in square map units.
+    largest: i64,
+}
+
+impl PathData {
+    /// Adds a closed ring: the points marked to keep. A ring left with fewer than three is
+    /// too small to see and is dropped.
+    fn ring(&mut self, points: &[(i64, i64)], keep: &[bool]) {
+        let mut kept = points
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|(p, _)| *p);
+        if keep.iter().filter(|k| **k).count() < 3 {
+            return;
+        }
+        let Some(start) = kept.next() else {
+            return;
+        };
+        let mut twice_area = 0;
+        let out = &mut self.d;
+        let _ = write!(out, "M{} {}l", start.0, start.1);
+        let mut previous = start;
+        for (i, (x, y)) in kept.enumerate() {
             let (dx, dy) = (x - previous.0, y - previous.1);
-            if i > 1 && dx >= 0 {
+            if i > 0 && dx >= 0 {
                 out.push(' ');
             }
             let _ = write!(out, "{dx}");
@@ -928,11 +1015,24 @@ impl PathData {
                 out.push(' ');
             }
             let _ = write!(out, "{dy}");
+            twice_area +=
+                (previous.0 - start.0) * (y - start.1) - (x - start.0) * (previous.1 - start.1);
             previous = (x, y);
         }
         out.push('z');
+        self.largest = self.largest.max(twice_area.abs());
+    }
+
+    /// Whether it draws anything a reader can make out: a ring of some area, not only specks
+    /// and slivers under the borders' stroke (the Maldives' islands, Diego Garcia's rim).
+    fn is_visible(&self) -> bool {
+        self.largest >= 2 * MARKED_BELOW
     }
 }
+
+/// A highlighted country whose every ring is smaller than this (in square map units) gets a
+/// marker.
+const MARKED_BELOW: i64 = 40;
 
 /// An SVG document being written.
 struct Svg {
@@ -959,7 +1059,7 @@ impl Svg {
     }
 
     fn country(&mut self, country: &Country, focus: bool, d: &PathData) {
-        if d.0.is_empty() {
+        if d.d.is_empty() {
             return;
         }
         // The default colour of a highlighted country; a style sheet's `.focus` overrides it.
@@ -971,7 +1071,20 @@ impl Svg {
         let _ = write!(
             self.out,
             r#"<path {class} d="{}"><title>{}</title></path>"#,
-            d.0,
+            d.d,
+            escape(&country.name)
+        );
+    }
+
+    /// A marker for a highlighted country too small to see at this scale (Vatican City, the
+    /// Maldives): a disc over its main body.
+    fn marker(&mut self, country: &Country, (x, y): (f64, f64)) {
+        let _ = write!(
+            self.out,
+            r##"<circle class="focus" fill="#c8553d" cx="{}" cy="{}" r="{}"><title>{}</title></circle>"##,
+            tenths(x),
+            tenths(y),
+            tenths(MARKER_RADIUS),
             escape(&country.name)
         );
     }
@@ -1578,8 +1691,10 @@ mod tests {
             dot("Lakeba", -18.2, -178.8, 1),
             dot("Washington", 38.9, -77.0, 9),
         ];
+        // A streak runs the width of the map; a long straight border (the 49th parallel) is
+        // a sixth of it.
         let world_map = read(&world(&dots, "World"));
-        assert!(world_map.longest_horizontal_segment() < 60);
+        assert!(world_map.longest_horizontal_segment() < (world_map.width / 2.0) as i64);
 
         let russia = read(&locator(&focus(&["RU"], None), &dots, "Russia"));
         assert_eq!(russia.focus(), ["Russia"]);
@@ -1698,6 +1813,45 @@ mod tests {
         assert_eq!(us.focus(), ["United States"]);
         assert!(us.dot("Washington").is_some() && us.dot("Anchorage").is_some());
         assert!(us.dot("Paris").is_none());
+        // Both halves of a country split by the sea, the smaller with the capital.
+        let halves = [
+            dot("Kuala Lumpur", 3.1, 101.7, 3),
+            dot("Kota Kinabalu", 6.0, 116.1, 1),
+        ];
+        let malaysia = read(&locator(&focus(&["MY"], None), &halves, "Malaysia"));
+        assert!(malaysia.dot("Kuala Lumpur").is_some() && malaysia.dot("Kota Kinabalu").is_some());
+    }
+
+    #[test]
+    fn a_country_too_small_to_see_is_marked() {
+        let markers = |map: &Read| -> Vec<String> {
+            map.svg
+                .find("circle")
+                .into_iter()
+                .filter(|c| c.attr("class") == Some("focus"))
+                .map(|c| c.title().expect("a marker has a title").to_string())
+                .collect()
+        };
+        for (code, name) in [("VA", "Vatican"), ("MV", "Maldives"), ("MC", "Monaco")] {
+            let map = read(&locator(&focus(&[code], None), &[], name));
+            let marked = markers(&map);
+            assert_eq!(marked.len(), 1, "{code}: {marked:?}");
+            assert!(marked[0].contains(name), "{code}: {marked:?}");
+            let disc = map.svg.find("circle")[0];
+            let x: f64 = disc.attr("cx").expect("cx").parse().expect("a number");
+            assert!(x > 0.0 && x < map.width);
+        }
+        for code in ["FR", "QA", "SG"] {
+            let map = read(&locator(&focus(&[code], None), &[], code));
+            assert!(markers(&map).is_empty(), "{code} shows as it is");
+        }
+        // Among a continent's countries, the small ones are not covered with discs.
+        let map = read(&locator(
+            &focus(&["IT", "VA", "SM", "FR", "MC"], None),
+            &[],
+            "Some",
+        ));
+        assert!(markers(&map).is_empty());
     }
 
     #[test]
