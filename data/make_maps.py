@@ -14,11 +14,15 @@ What it does, per resolution:
 - decodes the topology's arcs into rings, one list of rings per country;
 - gives the features without an ISO id a country (ALIASES) or none (plain land), and
   dissolves the borders between features that end up in one country;
+- moves the territories GeoNames counts apart (French Guiana, Reunion, Svalbard, Bonaire ...)
+  out of the country Natural Earth draws them in (TERRITORIES);
 - rounds every point to 0.01 degree and drops repeated points and rings left without area;
 - makes every ring continuous in longitude: a ring that crosses the 180th meridian (eastern
   Russia, Fiji) goes on past 180 instead of jumping back to -180, so that nothing drawn from it
   streaks across a map; a ring around a pole (Antarctica) is closed along the pole;
-- writes the rings as text, one line each, encoded like Google's polyline format (see FORMAT).
+- writes the rings as text, one line each, encoded like Google's polyline format (see FORMAT);
+  at 1:50m, every other country of the gazetteer (too small for Natural Earth: Tuvalu,
+  Gibraltar) gets its point instead, so that any country code has a map.
 
 Python 3, standard library only. The same input gives the same bytes.
 """
@@ -48,6 +52,23 @@ ALIASES = {
     "Siachen Glacier": "",
 }
 
+# Territories GeoNames (and so the gazetteer) counts as countries of their own, which Natural
+# Earth draws as part of another: code -> (the country whose rings they are in, boxes as
+# (west, south, east, north) in degrees). A ring whose middle lies in a box moves to the
+# territory, so that a locator map of Reunion frames Reunion.
+TERRITORIES = {
+    "GF": ("FR", [(-55.0, 2.0, -51.0, 6.5)]),
+    "GP": ("FR", [(-62.0, 15.8, -60.9, 16.6)]),
+    "MQ": ("FR", [(-61.3, 14.3, -60.7, 15.0)]),
+    "RE": ("FR", [(55.0, -21.5, 56.0, -20.7)]),
+    "YT": ("FR", [(44.9, -13.1, 45.4, -12.5)]),
+    # Svalbard, and Jan Mayen.
+    "SJ": ("NO", [(10.0, 74.0, 35.0, 81.5), (-9.5, 70.5, -7.5, 71.5)]),
+    # Bonaire; Saba and Sint Eustatius.
+    "BQ": ("NL", [(-68.5, 11.9, -68.0, 12.4), (-63.4, 17.4, -62.8, 17.7)]),
+    "TK": ("NZ", [(-173.0, -9.6, -171.0, -8.3)]),
+}
+
 RESOLUTIONS = ["110m", "50m"]
 
 # Points are stored in hundredths of a degree.
@@ -61,7 +82,9 @@ FORMAT = """\
 #
 # A line `=CODE<TAB>Name` starts a country (ISO 3166-1 alpha-2; an empty code for land that
 # belongs to no country here); each following line is one of its rings, holes included
-# (draw them even-odd). A ring is a list of points, longitude then latitude, in hundredths
+# (draw them even-odd). A country too small for Natural Earth at this scale has no rings
+# but a third column, `lat lon`, its point in the gazetteer (50m only).
+# A ring is a list of points, longitude then latitude, in hundredths
 # of a degree: the first point as it is, every later one as the difference from the one
 # before, each number zigzag-encoded in 5-bit groups plus 63, as in Google's polyline
 # format. A ring is continuous in longitude: one that crosses the 180th meridian goes on
@@ -85,15 +108,19 @@ def read_tsv(path):
 
 
 def country_codes(geonames_path, gazetteer_path):
-    """ISO numeric -> alpha-2, and alpha-2 -> display name (the gazetteer's)."""
+    """ISO numeric -> alpha-2; and from the gazetteer, alpha-2 -> display name, alpha-2 ->
+    its point (lat, lon), and the codes of former states."""
     numeric = {}
     for row in read_tsv(geonames_path):
         if row.get("numeric", "0") not in ("", "0"):
             numeric[int(row["numeric"])] = row["iso2"]
-    names = {row["code"]: row["name"] for row in read_tsv(gazetteer_path)}
+    rows = read_tsv(gazetteer_path)
+    names = {row["code"]: row["name"] for row in rows}
+    points = {row["code"]: (row["lat"], row["lon"]) for row in rows}
+    former = {row["code"] for row in rows if row["successors"]}
     if not numeric or not names:
         die(f"no countries read from {geonames_path} or {gazetteer_path}")
-    return numeric, names
+    return numeric, names, points, former
 
 
 def decode_arcs(topology):
@@ -295,7 +322,7 @@ def encode_ring(points):
     return "".join(out)
 
 
-def build(res, source, numeric, names):
+def build(res, source, numeric, names, points_of, former_states):
     path = os.path.join(source, f"countries-{res}.json")
     try:
         with open(path, encoding="utf-8") as f:
@@ -333,30 +360,54 @@ def build(res, source, numeric, names):
             entry = features.setdefault(code, ([], 0, name))
             features[code] = (entry[0] + rings, entry[1] + 1, entry[2])
 
-    lines = [FORMAT.format(scale="110,000,000" if res == "110m" else "50,000,000", res=res)]
-    points = 0
+    # code -> rings of (lon, lat) in hundredths of a degree
+    countries = {}
+    ne_names = {}
     for code in sorted(features):
-        rings, count, ne_name = features[code]
+        rings, count, ne_names[code] = features[code]
         if count > 1:
             rings_points = dissolve(rings, arcs)
         else:
             rings_points = [ring_points(r, arcs) for r in rings]
         unwrapped = [unwrap(to_grid(pts, transform), code) for pts in rings_points]
-        encoded = []
-        for ring in join_across_meridian(r for r in unwrapped if r):
-            encoded.append(encode_ring(ring))
-            points += len(ring)
-        if not encoded:
-            continue
-        name = names.get(code, "") if code else ne_name
+        countries[code] = join_across_meridian(r for r in unwrapped if r)
+
+    for territory, (parent, boxes) in TERRITORIES.items():
+        if territory in countries:
+            die(f"{territory} has an outline of its own now: take it out of TERRITORIES")
+
+        def inside(ring):
+            lon = (min(x for x, _ in ring) + max(x for x, _ in ring)) / 2 / GRID
+            lat = (min(y for _, y in ring) + max(y for _, y in ring)) / 2 / GRID
+            return any(w <= lon <= e and s <= lat <= n for w, s, e, n in boxes)
+
+        moved = [r for r in countries.get(parent, []) if inside(r)]
+        if moved:
+            countries[territory] = moved
+            countries[parent] = [r for r in countries[parent] if not inside(r)]
+
+    lines = [FORMAT.format(scale="110,000,000" if res == "110m" else "50,000,000", res=res)]
+    points = 0
+    codes = set(countries)
+    if res == "50m":
+        codes |= {code for code in names if code not in former_states}
+    for code in sorted(codes):
+        name = names.get(code, "") if code else ne_names[code]
         if code and not name:
             die(f"{code} is not in data/gazetteer/countries.tsv")
-        lines.append(f"={code}\t{name}")
-        lines.extend(encoded)
+        rings = countries.get(code, [])
+        if rings:
+            lines.append(f"={code}\t{name}")
+        else:
+            lat, lon = points_of[code]
+            lines.append(f"={code}\t{name}\t{lat} {lon}")
+        for ring in rings:
+            lines.append(encode_ring(ring))
+            points += len(ring)
     out = os.path.join(OUT, f"countries-{res}.txt")
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
-    print(f"{out}: {len(features)} countries, {points} points, {os.path.getsize(out)} bytes")
+    print(f"{out}: {len(codes)} countries, {points} points, {os.path.getsize(out)} bytes")
 
 
 def main():
@@ -367,10 +418,12 @@ def main():
         if len(sys.argv) > 2
         else os.path.join(root, "..", "shared", "data", "gazetteer", "countries.tsv")
     )
-    numeric, names = country_codes(geonames, os.path.join(HERE, "gazetteer", "countries.tsv"))
+    numeric, names, points, former = country_codes(
+        geonames, os.path.join(HERE, "gazetteer", "countries.tsv")
+    )
     os.makedirs(OUT, exist_ok=True)
     for res in RESOLUTIONS:
-        build(res, source, numeric, names)
+        build(res, source, numeric, names, points, former)
 
 
 if __name__ == "__main__":

@@ -490,6 +490,8 @@ impl Outlines {
     /// Parses one outline file (its format is described at its top, and in `make_maps.py`).
     fn parse(file: &'static str, text: &str) -> Result<Outlines, MapError> {
         let mut countries: Vec<Country> = Vec::new();
+        // The line of each country's header, for errors found at the end.
+        let mut headers: Vec<usize> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let error = |message: String| MapError {
                 file,
@@ -500,9 +502,31 @@ impl Outlines {
                 continue;
             }
             if let Some(header) = line.strip_prefix('=') {
-                let (code, name) = header.split_once('\t').ok_or_else(|| {
-                    error("a country line is `=CODE<TAB>Name`: rerun data/make_maps.py".into())
-                })?;
+                let mut fields = header.split('\t');
+                let (Some(code), Some(name)) = (fields.next(), fields.next()) else {
+                    return Err(error(
+                        "a country line is `=CODE<TAB>Name[<TAB>lat lon]`: rerun data/make_maps.py"
+                            .into(),
+                    ));
+                };
+                // A country too small for the outlines: its point stands for it.
+                let mut bounds = Bounds::EMPTY;
+                if let Some(point) = fields.next() {
+                    let (lat, lon) = point
+                        .split_once(' ')
+                        .and_then(|(lat, lon)| {
+                            Some((lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?))
+                        })
+                        .filter(|(lat, lon)| {
+                            (-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon)
+                        })
+                        .ok_or_else(|| {
+                            error(format!(
+                                "{point:?} is not a point `lat lon`: rerun data/make_maps.py"
+                            ))
+                        })?;
+                    bounds.add(lon, lat);
+                }
                 if let Some(last) = countries.last()
                     && last.code.as_str() >= code
                 {
@@ -515,20 +539,38 @@ impl Outlines {
                     code: code.to_string(),
                     name: name.to_string(),
                     rings: Vec::new(),
-                    bounds: Bounds::EMPTY,
-                    main: Bounds::EMPTY,
+                    bounds,
+                    main: bounds,
                 });
+                headers.push(n + 1);
                 continue;
             }
             let country = countries
                 .last_mut()
                 .ok_or_else(|| error("a ring before any country line (`=CODE<TAB>Name`)".into()))?;
+            if country.rings.is_empty() && country.bounds != Bounds::EMPTY {
+                return Err(error(format!(
+                    "{} has a point, so no rings: rerun data/make_maps.py",
+                    country.code
+                )));
+            }
             let ring = decode_ring(line).map_err(error)?;
             country.bounds = country.bounds.union(ring.bounds);
             country.rings.push(ring);
         }
-        for country in &mut countries {
-            country.main = main_body(&country.rings);
+        for (country, line) in countries.iter_mut().zip(headers) {
+            if !country.rings.is_empty() {
+                country.main = main_body(&country.rings);
+            } else if country.bounds == Bounds::EMPTY {
+                return Err(MapError {
+                    file,
+                    line,
+                    message: format!(
+                        "{} has neither rings nor a point: rerun data/make_maps.py",
+                        country.code
+                    ),
+                });
+            }
         }
         Ok(Outlines { countries })
     }
@@ -1567,13 +1609,41 @@ mod tests {
                 .country(&country.code)
                 .unwrap_or_else(|| panic!("{} is not in the gazetteer", country.code));
             assert_eq!(place.name(), country.name);
-            assert!(!country.rings.is_empty(), "{} has no outline", country.code);
         }
+        assert!(maps.coarse.countries.iter().all(|c| !c.rings.is_empty()));
+        // At 1:50m only a few countries are too small to have an outline: a point stands for
+        // each.
+        let points: Vec<&str> = maps
+            .detailed
+            .countries
+            .iter()
+            .filter(|c| c.rings.is_empty())
+            .map(|c| c.code.as_str())
+            .collect();
+        assert!(points.contains(&"TV") && points.len() < 8, "{points:?}");
         // Features without an ISO id: Kosovo by its user-assigned code, Northern Cyprus and
         // Somaliland inside the countries ISO sees them in.
         for code in ["XK", "CY", "SO", "CC", "CX"] {
             assert!(maps.detailed.find(code).is_some(), "{code}");
         }
+        // Every country of the gazetteer has an outline or a point.
+        for place in gazetteer.places() {
+            if place.kind == Kind::Country && !place.is_historic() {
+                assert!(
+                    maps.detailed.find(place.code()).is_some(),
+                    "{} has no map",
+                    place.code()
+                );
+            }
+        }
+        // Territories Natural Earth draws as part of another country have their own outline.
+        let reunion = maps.detailed.find("RE").expect("Reunion");
+        assert!(!reunion.rings.is_empty() && reunion.bounds.west > 55.0);
+        let france = maps.detailed.find("FR").expect("France");
+        assert!(
+            france.bounds.west > -6.0,
+            "French Guiana is not France's here"
+        );
         let cyprus = maps.detailed.find("CY").expect("Cyprus");
         assert!(
             cyprus.bounds.east > 34.4,
@@ -1597,6 +1667,13 @@ mod tests {
         assert!(e.message.contains("half-way"), "{e}");
         let e = error("=ZZ\tZ\n=AF\tAfghanistan\n");
         assert!(e.message.contains("sorted"), "{e}");
+        let e = error("# outlines\n=AF\tAfghanistan\n=AG\tAntigua\t17.1 -61.8\n");
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("neither rings nor a point"), "{e}");
+        let e = error("=TV\tTuvalu\t-8.0 east\n");
+        assert!(e.message.contains("not a point"), "{e}");
+        let e = error("=TV\tTuvalu\t-8.0 178.0\n_c@_c@\n");
+        assert!(e.message.contains("has a point"), "{e}");
         // 1,000 degrees east.
         let e = error("=AF\tAfghanistan\n_ibE?gE??gEfEfE\n");
         assert!(e.message.contains("off the globe"), "{e}");
@@ -1803,12 +1880,20 @@ mod tests {
             dot("Paris", 48.85, 2.35, 7),
             dot("Ajaccio", 41.9, 8.7, 1),
             dot("Cayenne", 4.9, -52.3, 1),
+            dot("Saint-Denis", -20.9, 55.45, 1),
             dot("Washington", 38.9, -77.0, 20),
             dot("Anchorage", 61.2, -149.9, 2),
         ];
         let france = read(&locator(&focus(&["FR"], None), &dots, "France"));
         assert!(france.dot("Paris").is_some() && france.dot("Ajaccio").is_some());
         assert!(france.dot("Cayenne").is_none(), "not French Guiana");
+        // An overseas department the gazetteer counts apart has its own frame.
+        let guiana = read(&locator(&focus(&["GF"], None), &dots, "French Guiana"));
+        assert_eq!(guiana.svg.attr("class"), Some("map map-locator"));
+        assert_eq!(guiana.focus(), ["French Guiana"]);
+        assert!(guiana.dot("Cayenne").is_some() && guiana.dot("Paris").is_none());
+        let reunion = read(&locator(&focus(&["RE"], None), &dots, "Reunion"));
+        assert!(reunion.dot("Saint-Denis").is_some());
         let us = read(&locator(&focus(&["us"], None), &dots, "United States"));
         assert_eq!(us.focus(), ["United States"]);
         assert!(us.dot("Washington").is_some() && us.dot("Anchorage").is_some());
@@ -1832,7 +1917,13 @@ mod tests {
                 .map(|c| c.title().expect("a marker has a title").to_string())
                 .collect()
         };
-        for (code, name) in [("VA", "Vatican"), ("MV", "Maldives"), ("MC", "Monaco")] {
+        // Tuvalu is too small for Natural Earth: its point stands for it.
+        for (code, name) in [
+            ("VA", "Vatican"),
+            ("MV", "Maldives"),
+            ("MC", "Monaco"),
+            ("TV", "Tuvalu"),
+        ] {
             let map = read(&locator(&focus(&[code], None), &[], name));
             let marked = markers(&map);
             assert_eq!(marked.len(), 1, "{code}: {marked:?}");
