@@ -126,30 +126,7 @@ struct TreeNode {
     children: Vec<TreeNode>,
 }
 
-/// A point on a map: a place, how many articles it has, and where its page is (relative to
-/// the page the map is drawn into).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Dot {
-    /// Latitude in degrees.
-    pub lat: f64,
-    /// Longitude in degrees.
-    pub lon: f64,
-    /// Articles about it or naming it (its sub-places' included).
-    pub count: usize,
-    /// Its name.
-    pub label: String,
-    /// Its page, relative to the page that holds the map.
-    pub href: Option<String>,
-}
-
-/// What a locator map centres on.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Focus {
-    /// Countries to highlight, as ISO 3166-1 alpha-2 codes.
-    pub highlight: Vec<String>,
-    /// The place's own point, for a place smaller than a country.
-    pub point: Option<(f64, f64)>,
-}
+pub use crate::map::{Dot, Focus};
 
 /// Which map a page shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -667,9 +644,10 @@ fn locator(archive: &Archive, p: usize, links: &[Link], root: &str) -> Option<(F
 
 /// The inline SVG map of a page, or `None` when there is none to draw.
 fn draw_map(view: &MapView, dots: &[Dot], title: &str) -> Option<String> {
-    let _ = (view, dots, title);
-    // map: drawn by map.rs
-    None
+    Some(match view {
+        MapView::World => crate::map::world(dots, title),
+        MapView::Locator(focus) => crate::map::locator(focus, dots, title),
+    })
 }
 
 /// Shortens text at a word boundary, adding an ellipsis.
