@@ -954,7 +954,8 @@ impl Clipper {
         self.kept.clear();
         let mut last = (0.0, 0.0);
         for &p in &self.a {
-            if self.kept.is_empty() || (p.0 - last.0).hypot(p.1 - last.1) >= 1.0 {
+            let (dx, dy) = (p.0 - last.0, p.1 - last.1);
+            if self.kept.is_empty() || dx * dx + dy * dy >= 1.0 {
                 let q = (p.0.round() as i64, p.1.round() as i64);
                 if self.kept.last() != Some(&q) {
                     self.kept.push(q);
@@ -989,12 +990,12 @@ impl Clipper {
             let b = self.kept[to % n];
             let mut worst = (0.0, 0);
             for i in from + 1..to {
-                let d = distance_to_segment(self.kept[i], a, b);
+                let d = squared_distance_to_segment(self.kept[i], a, b);
                 if d > worst.0 {
                     worst = (d, i);
                 }
             }
-            if worst.0 > SIMPLIFY_TOLERANCE {
+            if worst.0 > SIMPLIFY_TOLERANCE * SIMPLIFY_TOLERANCE {
                 self.keep[worst.1] = true;
                 self.stack.push((from, worst.1));
                 self.stack.push((worst.1, to));
@@ -1006,8 +1007,8 @@ impl Clipper {
 /// How far, in map units, a simplified outline may pass from a point it drops.
 const SIMPLIFY_TOLERANCE: f64 = 0.5;
 
-/// The distance from p to the segment a-b.
-fn distance_to_segment(p: (i64, i64), a: (i64, i64), b: (i64, i64)) -> f64 {
+/// The square of the distance from p to the segment a-b (compared, never taken root of).
+fn squared_distance_to_segment(p: (i64, i64), a: (i64, i64), b: (i64, i64)) -> f64 {
     let (px, py) = (p.0 as f64, p.1 as f64);
     let (ax, ay) = (a.0 as f64, a.1 as f64);
     let (dx, dy) = (b.0 as f64 - ax, b.1 as f64 - ay);
@@ -1017,7 +1018,8 @@ fn distance_to_segment(p: (i64, i64), a: (i64, i64), b: (i64, i64)) -> f64 {
     } else {
         (((px - ax) * dx + (py - ay) * dy) / length).clamp(0.0, 1.0)
     };
-    (px - ax - t * dx).hypot(py - ay - t * dy)
+    let (ex, ey) = (px - ax - t * dx, py - ay - t * dy);
+    ex * ex + ey * ey
 }
 
 /// SVG path data, in whole map units, relative moves; and the area of its largest ring.
