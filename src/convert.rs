@@ -581,14 +581,14 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     loop {
         let mut changed = false;
         for k in 0..raw.len() {
-            if reasons[k].is_none() && joins_residue(&raw[k]) {
-                let near =
-                    |j: Option<usize>| j.and_then(|j| reasons.get(j)).is_some_and(Option::is_some);
-                if near(k.checked_sub(1)) || near(Some(k + 1)) {
-                    reasons[k] =
-                        reasons[k.saturating_sub(1)].or(reasons.get(k + 1).copied().flatten());
-                    changed = true;
-                }
+            let near =
+                |j: Option<usize>| j.and_then(|j| reasons.get(j)).is_some_and(Option::is_some);
+            if reasons[k].is_none()
+                && (near(k.checked_sub(1)) || near(Some(k + 1)))
+                && joins_residue(&raw[k])
+            {
+                reasons[k] = reasons[k.saturating_sub(1)].or(reasons.get(k + 1).copied().flatten());
+                changed = true;
             }
         }
         if !changed {
@@ -678,7 +678,13 @@ fn joins_residue(block: &[(usize, &str)]) -> bool {
     if block.iter().all(|(_, l)| l.len() <= 60 && is_button(l)) {
         return true;
     }
-    if block.len() > 3 {
+    if block.len() > 3
+        || block
+            .iter()
+            .map(|(_, l)| l.split_whitespace().take(21).count())
+            .sum::<usize>()
+            > 20
+    {
         return false;
     }
     let text = join_lines(block);
@@ -1141,7 +1147,6 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
             let prose = block.iter().zip(&line_reasons).any(|((_, l), reason)| {
                 reason.is_none()
                     && !is_button(l)
-                    && !joins_residue(&[(0, l)])
                     && if form {
                         l.split_whitespace().nth(12).is_some()
                             || reports_speech(l)
@@ -1151,6 +1156,7 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
                             || l.split_whitespace().nth(10).is_some()
                             || l.contains(|c: char| c.is_ascii_digit())
                     }
+                    && !joins_residue(&[(0, l)])
             });
             let buttons = block
                 .iter()
@@ -1492,10 +1498,9 @@ fn is_listing_meta(line: &str) -> bool {
     }
     // `20.53 GMT`: a time written with a point, beside its zone.
     let zoned = core.split_whitespace().any(|t| {
-        matches!(
-            t.to_ascii_lowercase().as_str(),
-            "gmt" | "bst" | "utc" | "cet" | "est" | "edt" | "am" | "pm"
-        )
+        ["gmt", "bst", "utc", "cet", "est", "edt", "am", "pm"]
+            .iter()
+            .any(|z| t.eq_ignore_ascii_case(z))
     });
     let mut timely = false;
     for token in core.split_whitespace() {
@@ -1909,6 +1914,10 @@ fn page_line(text: &str) -> Option<&'static str> {
     if is_counter(undecorated(text)) {
         return Some(SHARE);
     }
+    // Every rule below wants sixteen words or fewer.
+    if text.split_whitespace().nth(16).is_some() {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     // `Find more of our reporting on trade: https://...`: a label, then only its address.
     if let [label @ .., url] = &words[..]
@@ -1925,12 +1934,15 @@ fn page_line(text: &str) -> Option<&'static str> {
     }
     // `Click “Accept all” to agree or “Manage settings” to choose.`: what quotes hold here are
     // the page's buttons.
-    let quoted: Vec<&str> = text
-        .split(['"', '“', '”'])
-        .skip(1)
-        .step_by(2)
-        .filter(|q| !q.trim().is_empty())
-        .collect();
+    let quoted: Vec<&str> = if text.contains(['"', '“', '”']) {
+        text.split(['"', '“', '”'])
+            .skip(1)
+            .step_by(2)
+            .filter(|q| !q.trim().is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
     if !quoted.is_empty()
         && words.len() <= 16
         && quoted
@@ -1956,7 +1968,15 @@ fn page_line(text: &str) -> Option<&'static str> {
         .filter(|t| !t.is_empty())
         .collect();
     let has = |w: &str| tokens.contains(&w);
-    if let Some(reason) = paywall_line(text, &lower, &tokens, words.len()) {
+    // (A paywall names a price, subscribers, a free offer or readers to join.)
+    if (lower.contains("subscri")
+        || lower.contains("paywall")
+        || lower.contains("free")
+        || lower.contains("join")
+        || lower.contains(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+        || words.len() <= 6)
+        && let Some(reason) = paywall_line(text, &lower, &tokens, words.len())
+    {
         return Some(reason);
     }
     // An app's stores and screens: `Available on iOS and Android`, `Get it on Google Play`,
@@ -2011,6 +2031,16 @@ fn page_line(text: &str) -> Option<&'static str> {
 /// reporting possible.`, `Enjoying this article?`, `To receive new posts and support my work,
 /// consider becoming a free or paid subscriber.`, `Example News is reader-supported.`
 fn page_notice(lower: &str, words: usize) -> Option<&'static str> {
+    // (Each phrase below holds one of these.)
+    if !(lower.contains("this ")
+        || lower.contains("our ")
+        || lower.contains("my ")
+        || lower.contains("new posts")
+        || lower.contains("reader-supported")
+        || lower.contains("permalink"))
+    {
+        return None;
+    }
     let itself = [
         "this post",
         "this story",
@@ -2141,8 +2171,8 @@ fn byline_names(text: &str) -> Option<&str> {
 
 /// `12K Followers`, `1.2M views`, `Comments 37`: a counter beside a button.
 fn is_counter(core: &str) -> bool {
-    let tokens: Vec<&str> = core.split_whitespace().collect();
-    let [a, b] = tokens[..] else {
+    let mut tokens = core.split_whitespace();
+    let (Some(a), Some(b), None) = (tokens.next(), tokens.next(), tokens.next()) else {
         return false;
     };
     let count = |t: &str| {
@@ -2390,8 +2420,8 @@ fn residue_rules(text: &str) -> Option<&'static str> {
         .ends_with(['.', '!', '?', ':']);
     // `Don't miss: <headline>`: a label made of a listing box's words, then a headline (which
     // ends in a full stop only on an upper-case headline's abbreviation: `... IN U.S.`).
-    if let Some((label, headline)) = undecorated(text).split_once(':')
-        && text.split_whitespace().nth(20).is_none()
+    if text.split_whitespace().nth(20).is_none()
+        && let Some((label, headline)) = undecorated(text).split_once(':')
         && is_listing_label(label.trim_matches(|c: char| !c.is_alphanumeric()))
         && is_headline_like(headline.trim().trim_start_matches('*').trim())
         && (!ends_sentence || !headline.contains(char::is_lowercase))
@@ -2767,14 +2797,16 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     }
     // Figures mark a table row or a sentence of the article, never a page's furniture.
     // A channel's number after its name (`KHPV News 9`, `Channel 4`) is no figure either.
-    let original: Vec<&str> = text.split_whitespace().collect();
     let channel = |t: &str| {
-        original.windows(2).any(|pair| {
-            pair[1].trim_end_matches([',', ':', '.', '\'', '’', 's']) == t
-                && t.len() <= 3
-                && (pair[0].len() >= 3 && pair[0].chars().all(|c| c.is_ascii_uppercase())
-                    || matches!(pair[0], "News" | "Channel" | "TV" | "Radio" | "FM"))
-        })
+        t.len() <= 3
+            && text
+                .split_whitespace()
+                .zip(text.split_whitespace().skip(1))
+                .any(|(name, number)| {
+                    number.trim_end_matches([',', ':', '.', '\'', '’', 's']) == t
+                        && (name.len() >= 3 && name.chars().all(|c| c.is_ascii_uppercase())
+                            || matches!(name, "News" | "Channel" | "TV" | "Radio" | "FM"))
+                })
     };
     let has_figures = tokens.iter().any(|t| {
         t.chars().any(|c| c.is_ascii_digit())
