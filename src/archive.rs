@@ -644,18 +644,7 @@ mod tests {
     }
 
     fn unknown(name: &str) -> FoundPlace {
-        FoundPlace {
-            name: name.into(),
-            kind: None,
-            geonames_id: None,
-            country: None,
-            lat: None,
-            lon: None,
-            parents: Vec::new(),
-            about: true,
-            mentions: Vec::new(),
-            place: None,
-        }
+        FoundPlace::unknown(name)
     }
 
     fn with_places(article: Article, places: Vec<FoundPlace>) -> Enriched {

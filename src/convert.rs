@@ -344,7 +344,8 @@ fn cp1252_byte(c: char) -> Option<u8> {
     Some(special)
 }
 
-fn header_line(line: &str) -> Option<(&str, &str)> {
+/// `Key: value`: a line of the optional header block (or not).
+pub(crate) fn header_line(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(':')?;
     let ok = !key.is_empty()
         && key.len() <= 24
@@ -355,7 +356,8 @@ fn header_line(line: &str) -> Option<(&str, &str)> {
     (ok && (value.is_empty() || value.starts_with(' '))).then_some((key.trim(), value))
 }
 
-fn is_header_key(key: &str) -> bool {
+/// A key the header block knows (any case).
+pub(crate) fn is_header_key(key: &str) -> bool {
     HEADER_KEYS.contains(&key.to_ascii_lowercase().as_str())
 }
 

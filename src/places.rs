@@ -8,7 +8,7 @@
 //! place has support, and whether a capitalised word is a person, an organisation or a common
 //! word rather than a place.
 
-use crate::convert::{Conversion, HEADER_KEYS};
+use crate::convert::{Conversion, header_line, is_header_key};
 use crate::gazetteer::{Gazetteer, Kind, Lookup, Name, NameFlags, Place, PlaceId, normalize};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -50,6 +50,25 @@ pub struct FoundPlace {
     /// The gazetteer's place, if it knows it.
     #[serde(skip)]
     pub place: Option<PlaceId>,
+}
+
+impl FoundPlace {
+    /// A curated place the gazetteer does not know: its name as written, nothing else, and
+    /// about the article (a curator listed it).
+    pub fn unknown(name: &str) -> FoundPlace {
+        FoundPlace {
+            name: name.to_string(),
+            kind: None,
+            geonames_id: None,
+            country: None,
+            lat: None,
+            lon: None,
+            parents: Vec::new(),
+            about: true,
+            mentions: Vec::new(),
+            place: None,
+        }
+    }
 }
 
 /// What a line of the source is to detection.
@@ -117,8 +136,8 @@ impl<'a> Document<'a> {
             i += 1;
         }
         let mut document = Document::default();
-        if i < lines.len() && header_key(lines[i].1).is_some_and(is_header_key) {
-            while i < lines.len() && !blank(lines[i].1) && header_key(lines[i].1).is_some() {
+        if i < lines.len() && header_line(lines[i].1).is_some_and(|(k, _)| is_header_key(k)) {
+            while i < lines.len() && !blank(lines[i].1) && header_line(lines[i].1).is_some() {
                 let (start, line) = lines[i];
                 if let Some(value) = line
                     .split_once(':')
@@ -285,21 +304,6 @@ fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
         } + 1;
     }
     out
-}
-
-fn header_key(line: &str) -> Option<&str> {
-    let (key, value) = line.split_once(':')?;
-    let ok = !key.is_empty()
-        && key.len() <= 24
-        && key.starts_with(|c: char| c.is_ascii_alphabetic())
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ' ');
-    (ok && (value.is_empty() || value.starts_with(' '))).then_some(key.trim())
-}
-
-fn is_header_key(key: &str) -> bool {
-    HEADER_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -2453,18 +2457,7 @@ pub fn curate(
                 warnings.push(format!(
                     "place `{reference}` is not in the gazetteer: it is kept as written, without a map point or parents"
                 ));
-                let mut place = FoundPlace {
-                    name: reference.trim().to_string(),
-                    kind: None,
-                    geonames_id: None,
-                    country: None,
-                    lat: None,
-                    lon: None,
-                    parents: Vec::new(),
-                    about: true,
-                    mentions: Vec::new(),
-                    place: None,
-                };
+                let mut place = FoundPlace::unknown(reference.trim());
                 place.mentions = literal_mentions(document, reference.trim());
                 found.push(place);
                 continue;
