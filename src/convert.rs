@@ -499,7 +499,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     listing(l)
                         && !is_table_row(l)
                         && !sentence(l)
-                        && (heading == TAGS || l.split_whitespace().nth(2).is_some())
+                        && (heading == TAGS || l.words().nth(2).is_some())
                 },
                 true,
             );
@@ -515,7 +515,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     let headline = without_listing_meta(l);
                     is_listing_meta(l)
                         || !headline.contains(|c: char| c.is_ascii_digit())
-                        || headline.split_whitespace().nth(4).is_some()
+                        || headline.words().nth(4).is_some()
                 })
             });
         // Headlines under the heading: one a block, or several lines in one.
@@ -545,7 +545,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             && reasons[k].is_none()
             && is_link_label(label)
             && is_headline_like(headline)
-            && headline.split_whitespace().nth(3).is_some()
+            && headline.words().nth(3).is_some()
             && !is_table_row(headline)
             && !headline.ends_with(['.', ':'])
         {
@@ -683,14 +683,14 @@ fn joins_residue(block: &[(usize, &str)]) -> bool {
     if block.len() > 3
         || block
             .iter()
-            .map(|(_, l)| l.split_whitespace().take(21).count())
+            .map(|(_, l)| l.words().count_upto(21))
             .sum::<usize>()
             > 20
     {
         return false;
     }
     let text = join_lines(block);
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text.words().collect();
     if words.len() > 20
         || reports_speech(&text)
         || dateline(&text).is_some()
@@ -806,11 +806,11 @@ fn joins_residue(block: &[(usize, &str)]) -> bool {
 /// another story, of words no sub-heading of an article is made of.
 fn is_link_label(line: &str) -> bool {
     let core = undecorated(line).trim_matches('*').trim_end_matches(':');
-    if core.split_whitespace().nth(5).is_some() {
+    if core.words().nth(5).is_some() {
         return false;
     }
     let words: Vec<String> = core
-        .split_whitespace()
+        .words()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
     (1..=5).contains(&words.len())
@@ -896,7 +896,7 @@ fn is_breadcrumb(line: &str) -> bool {
     let items: Vec<&str> = line.split(mark).map(str::trim).collect();
     (2..=5).contains(&items.len())
         && items.iter().all(|i| {
-            (1..=3).contains(&i.split_whitespace().count())
+            (1..=3).contains(&i.words().count())
                 && i.starts_with(char::is_uppercase)
                 && !i.ends_with(['.', ',', ':', '!', '?'])
                 && !i.contains(|c: char| c.is_ascii_digit())
@@ -909,42 +909,39 @@ fn is_advert_box(block: &[(usize, &str)]) -> bool {
     let [(_, label), body @ .., (_, last)] = block else {
         return false;
     };
-    let short = |l: &str, words: usize| l.split_whitespace().nth(words).is_none();
+    let short = |l: &str, words: usize| l.words().nth(words).is_none();
     if !(3..=5).contains(&block.len()) || !short(last, 3) || last.ends_with('.') {
         return false;
     }
     // A button: `Apply today`, `Compare now`, `Find out more ›`.
-    let button = undecorated(last)
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "apply"
-                    | "compare"
-                    | "shop"
-                    | "learn"
-                    | "find"
-                    | "get"
-                    | "book"
-                    | "buy"
-                    | "claim"
-                    | "discover"
-                    | "see"
-                    | "try"
-                    | "order"
-                    | "start"
-                    | "explore"
-                    | "read"
-                    | "watch"
-                    | "download"
-                    | "view"
-                    | "check"
-                    | "visit"
-                    | "install"
-                    | "play"
-            )
-        });
+    let button = undecorated(last).words().next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "apply"
+                | "compare"
+                | "shop"
+                | "learn"
+                | "find"
+                | "get"
+                | "book"
+                | "buy"
+                | "claim"
+                | "discover"
+                | "see"
+                | "try"
+                | "order"
+                | "start"
+                | "explore"
+                | "read"
+                | "watch"
+                | "download"
+                | "view"
+                | "check"
+                | "visit"
+                | "install"
+                | "play"
+        )
+    });
     // The pitch: lines that stand alone, never a wrapped sentence or a table's row.
     let pitch = |l: &str| {
         (short(l, 8) || l.trim_end().ends_with(['.', '!', '?']) && short(l, 12))
@@ -964,7 +961,7 @@ fn is_list_continuation(block: &[(usize, &str)]) -> bool {
     block.len() <= 3
         && block.iter().all(|(_, l)| {
             let item = list_item(l).unwrap_or(l).trim_start();
-            item.starts_with(char::is_lowercase) && item.split_whitespace().nth(20).is_none()
+            item.starts_with(char::is_lowercase) && item.words().nth(20).is_none()
         })
 }
 
@@ -1016,7 +1013,7 @@ fn split_glued(block: &[(usize, &str)]) -> Option<(usize, bool)> {
                     )
             });
         !page_words
-            && text.split_whitespace().nth(7).is_some()
+            && text.words().nth(7).is_some()
             && part
                 .iter()
                 .all(|(_, l)| !is_button(l) && residue(l).is_none())
@@ -1084,7 +1081,7 @@ fn footer_heading(line: &str) -> Option<(&'static str, bool)> {
         {
             Some((TAGS, false))
         }
-        None if core.split_whitespace().nth(1).is_some()
+        None if core.words().nth(1).is_some()
             && (is_listing_heading(core) || lower.starts_with("more ")) =>
         {
             Some((RELATED, false))
@@ -1117,9 +1114,7 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
         if block.len() <= 6
             && (first == Some(READ_MORE) || first.is_none() && is_link_label(block[0].1))
             && block[1..].iter().all(|(_, l)| {
-                (is_headline_like(l)
-                    && l.split_whitespace().nth(3).is_some()
-                    && l.split_whitespace().nth(14).is_none()
+                (is_headline_like(l) && l.words().nth(3).is_some() && l.words().nth(14).is_none()
                     || l.starts_with("http"))
                     && !is_table_row(l)
                     && !l.trim_end().ends_with(['.', ':', ','])
@@ -1131,11 +1126,7 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
         {
             return Some(TAGS);
         }
-        if block.len() <= 8
-            && block
-                .iter()
-                .all(|(_, l)| l.split_whitespace().nth(30).is_none())
-        {
+        if block.len() <= 8 && block.iter().all(|(_, l)| l.words().nth(30).is_none()) {
             let line_reasons: Vec<Option<&'static str>> = std::iter::once(first)
                 .chain(block[1..].iter().map(|(_, l)| residue(l)))
                 .collect();
@@ -1150,12 +1141,10 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
                 reason.is_none()
                     && !is_button(l)
                     && if form {
-                        l.split_whitespace().nth(12).is_some()
-                            || reports_speech(l)
-                            || dateline(l).is_some()
+                        l.words().nth(12).is_some() || reports_speech(l) || dateline(l).is_some()
                     } else {
                         l.ends_with(['.', ','])
-                            || l.split_whitespace().nth(10).is_some()
+                            || l.words().nth(10).is_some()
                             || l.contains(|c: char| c.is_ascii_digit())
                     }
                     && !joins_residue(&[(0, l)])
@@ -1209,12 +1198,12 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
                 block.iter().zip(&line_reasons).all(|((_, l), r)| {
                     let aside = r.is_some() || is_button(l) || sells_in(l) > 0;
                     (aside
-                        || l.split_whitespace().nth(6).is_none()
+                        || l.words().nth(6).is_none()
                             && !l.ends_with('.')
                             && !l.contains(|c: char| c.is_ascii_digit()))
                         && !is_table_row(l)
                         && dateline(l).is_none()
-                        && l.split_whitespace().nth(15).is_none()
+                        && l.words().nth(15).is_none()
                         && !reports_speech(l)
                 })
             };
@@ -1255,7 +1244,7 @@ fn is_email_field(line: &str) -> bool {
 fn is_button(line: &str) -> bool {
     let core = undecorated(line);
     // A counter: `1.2K shares`, `12 Comments`, `Share 47`.
-    let tokens: Vec<&str> = core.split_whitespace().collect();
+    let tokens: Vec<&str> = core.words().collect();
     if let [a, b] = tokens[..] {
         let count = |t: &str| {
             t.starts_with(|c: char| c.is_ascii_digit())
@@ -1321,7 +1310,7 @@ fn is_heading_only(line: &str) -> bool {
         return false;
     }
     let core = undecorated(line);
-    if core.contains([':', '|', '›', '»']) || core.split_whitespace().nth(8).is_some() {
+    if core.contains([':', '|', '›', '»']) || core.words().nth(8).is_some() {
         return false;
     }
     let mut after_preposition = false;
@@ -1370,7 +1359,7 @@ fn is_footer_item(line: &str) -> bool {
                 && rest.starts_with(' ')
         })
         .map_or(item, |(_, rest)| rest.trim_start());
-    let words = item.split_whitespace().count();
+    let words = item.words().count();
     let dated = is_dated_row(item);
     let short_name = (1..=5).contains(&words)
         && item.starts_with(char::is_alphanumeric)
@@ -1385,7 +1374,7 @@ fn is_footer_item(line: &str) -> bool {
 /// `Pay March 31`, `Record 10 April`, `Record April One`: a row of a dividend table, not a
 /// headline.
 fn is_dated_row(item: &str) -> bool {
-    let tokens: Vec<&str> = item.split_whitespace().collect();
+    let tokens: Vec<&str> = item.words().collect();
     tokens.len() <= 4
         && tokens.windows(2).any(|pair| {
             let number = |t: &str| {
@@ -1440,7 +1429,7 @@ fn without_listing_meta(line: &str) -> &str {
         return &line[..open];
     }
     // `Headline 14h`, `Headline 5h ago`, `Headline 2 days ago`: a time since, never a date.
-    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let tokens: Vec<&str> = line.words().collect();
     for n in 1..=3.min(tokens.len().saturating_sub(2)) {
         let tail = &tokens[tokens.len() - n..];
         let since = match tail {
@@ -1466,7 +1455,7 @@ fn without_listing_meta(line: &str) -> &str {
     for separator in [" | ", " · ", " — ", " – ", " - ", " • "] {
         if let Some((date, head)) = line.split_once(separator)
             && is_listing_meta(date)
-            && head.split_whitespace().nth(1).is_some()
+            && head.words().nth(1).is_some()
         {
             return head.trim_start();
         }
@@ -1481,9 +1470,9 @@ fn is_footer_block(lines: &[(usize, &str)]) -> bool {
     }
     if let [_, _, ..] = lines {
         let joined = join_lines(lines);
-        let sentence = joined.ends_with('.') && joined.split_whitespace().nth(8).is_some();
+        let sentence = joined.ends_with('.') && joined.words().nth(8).is_some();
         let wrapped = lines.windows(2).any(|pair| {
-            pair[0].1.split_whitespace().nth(8).is_some()
+            pair[0].1.words().nth(8).is_some()
                 && pair[1].1.trim_start().starts_with(char::is_lowercase)
         });
         return !sentence && !wrapped;
@@ -1495,17 +1484,17 @@ fn is_footer_block(lines: &[(usize, &str)]) -> bool {
 /// number beside a headline in a list of links.
 fn is_listing_meta(line: &str) -> bool {
     let core = line.trim().trim_end_matches(['.', ')']);
-    if core.is_empty() || core.split_whitespace().nth(6).is_some() {
+    if core.is_empty() || core.words().nth(6).is_some() {
         return false;
     }
     // `20.53 GMT`: a time written with a point, beside its zone.
-    let zoned = core.split_whitespace().any(|t| {
+    let zoned = core.words().any(|t| {
         ["gmt", "bst", "utc", "cet", "est", "edt", "am", "pm"]
             .iter()
             .any(|z| t.eq_ignore_ascii_case(z))
     });
     let mut timely = false;
-    for token in core.split_whitespace() {
+    for token in core.words() {
         let token = token.trim_end_matches([',', '.']);
         let lower = lower_word(token);
         let digits = token.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -1609,7 +1598,7 @@ fn is_listing_meta(line: &str) -> bool {
 fn is_table_row(line: &str) -> bool {
     line.contains(" vs ")
         || line
-            .split_whitespace()
+            .words()
             .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
             .nth(2)
             .is_some()
@@ -1618,7 +1607,7 @@ fn is_table_row(line: &str) -> bool {
 /// A line of a tag list: a short name (`Allied Domecq`, `Baskin`).
 fn is_name_like(line: &str) -> bool {
     let line = list_item(line).unwrap_or(line).trim();
-    let words = line.split_whitespace().count();
+    let words = line.words().count();
     (1..=5).contains(&words)
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '#')
         && !line.ends_with(['.', ',', ';', ':', '!', '?'])
@@ -1672,7 +1661,7 @@ fn is_subheading(text: &str) -> bool {
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     text.chars().count() <= 80
-        && text.split_whitespace().count() <= 12
+        && text.words().count() <= 12
         && starts_well
         && !matches!(
             last,
@@ -1873,9 +1862,9 @@ fn residue(text: &str) -> Option<&'static str> {
     // A row of share icons: `f 𝕏 in ✉`.
     if text.len() < 40
         && !text.is_ascii()
-        && text.split_whitespace().nth(2).is_some()
-        && text.split_whitespace().all(|w| w.chars().count() <= 2)
-        && text.split_whitespace().any(|w| !w.is_ascii())
+        && text.words().nth(2).is_some()
+        && text.words().all(|w| w.chars().count() <= 2)
+        && text.words().any(|w| !w.is_ascii())
     {
         return Some(SHARE);
     }
@@ -1917,10 +1906,10 @@ fn page_line(text: &str) -> Option<&'static str> {
         return Some(SHARE);
     }
     // Every rule below wants sixteen words or fewer.
-    if text.split_whitespace().nth(16).is_some() {
+    if text.words().nth(16).is_some() {
         return None;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text.words().collect();
     // `Find more of our reporting on trade: https://...`: a label, then only its address.
     if let [label @ .., url] = &words[..]
         && (url.starts_with("https://") || url.starts_with("http://") || url.starts_with("www."))
@@ -2090,7 +2079,7 @@ fn paywall_line(text: &str, lower: &str, tokens: &[&str], words: usize) -> Optio
         return Some(SHARE);
     }
     // `Join 180,000+ readers`
-    if let [join, count, who] = lower.split_whitespace().collect::<Vec<_>>()[..]
+    if let [join, count, who] = lower.words().collect::<Vec<_>>()[..]
         && join == "join"
         && count.starts_with(|c: char| c.is_ascii_digit())
         && count
@@ -2173,7 +2162,7 @@ fn byline_names(text: &str) -> Option<&str> {
 
 /// `12K Followers`, `1.2M views`, `Comments 37`: a counter beside a button.
 fn is_counter(core: &str) -> bool {
-    let mut tokens = core.split_whitespace();
+    let mut tokens = core.words();
     let (Some(a), Some(b), None) = (tokens.next(), tokens.next(), tokens.next()) else {
         return false;
     };
@@ -2219,7 +2208,7 @@ fn pointed_link(text: &str) -> Option<&'static str> {
 /// Whether a line quotes someone or reports what they said: news, never a page's furniture.
 fn reports_speech(text: &str) -> bool {
     text.contains(['"', '“', '”'])
-        || text.split_whitespace().any(|w| {
+        || text.words().any(|w| {
             matches!(
                 w.trim_matches(|c: char| !c.is_alphanumeric()),
                 "said" | "says" | "told" | "according"
@@ -2233,19 +2222,21 @@ fn reports_speech(text: &str) -> bool {
 /// (`Published: 2024/07/23 11:47 GMT`), or a row of the site's own links (`About us | Contact |
 /// Careers`).
 fn legal_line(text: &str) -> bool {
-    let words = text.split_whitespace().take(41).count();
+    let words = text.words().count_upto(41);
     if words == 0 || words > 40 {
         return false;
     }
-    let lower = text.to_lowercase();
-    let year = text
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
-    let mark = lower.starts_with("(c)") || lower.starts_with('©') || lower.starts_with("copyright");
-    if mark && year && words <= 12 {
+    let mark = starts_with_folded(text, "(c)")
+        || text.starts_with('©')
+        || starts_with_folded(text, "copyright");
+    let year = || {
+        text.split(|c: char| !c.is_ascii_digit())
+            .any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
+    };
+    if mark && words <= 12 && year() {
         return true;
     }
-    const PHRASES: &[&str] = &[
+    static PHRASES: Phrases<29> = Phrases::words([
         "all rights reserved",
         "may not be published",
         "may not be reproduced",
@@ -2275,23 +2266,25 @@ fn legal_line(text: &str) -> bool {
         "cookie policy",
         "ad choices",
         "do not sell or share",
-    ];
-    if PHRASES.iter().any(|p| lower.contains(p)) && !reports_speech(text) {
+    ]);
+    if PHRASES.found_in(text) && !reports_speech(text) {
         return true;
     }
-    let tokens: Vec<&str> = text.split_whitespace().collect();
     // `Distributed by Tribune Content Agency`: a credit, without a sentence.
-    if let [first, "by", rest @ ..] = &tokens[..]
-        && matches!(
-            *first,
-            "Distributed" | "Syndicated" | "Powered" | "Licensed"
-        )
-        && (1..=5).contains(&rest.len())
+    let mut opening = text.words();
+    if let (Some(first), Some("by")) = (opening.next(), opening.next())
+        && matches!(first, "Distributed" | "Syndicated" | "Powered" | "Licensed")
+        && (3..=7).contains(&words)
         && !text.ends_with('.')
     {
         return true;
     }
     // `Published: 2024/07/23 11:47 GMT`, `Updated 3 March 2024`.
+    let lower = if words <= 10 && text.starts_with(['P', 'p', 'U', 'u', 'L', 'l', 'F', 'f']) {
+        text.to_lowercase()
+    } else {
+        String::new()
+    };
     let stamp = [
         "published",
         "updated",
@@ -2306,7 +2299,7 @@ fn legal_line(text: &str) -> bool {
         let rest = rest.trim_start_matches([':', ' ']);
         !rest.is_empty()
             && words <= 10
-            && rest.split_whitespace().all(|t| {
+            && rest.words().all(|t| {
                 let t = t.trim_end_matches([',', '.']);
                 t.starts_with(|c: char| c.is_ascii_digit())
                     && t.chars()
@@ -2332,13 +2325,21 @@ fn legal_line(text: &str) -> bool {
         return true;
     }
     // A row of the site's own links: three or more short names, most of them its pages.
-    let items: Vec<&str> = if text.contains(['|', '·', '•']) {
-        text.split(['|', '·', '•']).map(str::trim).collect()
-    } else {
-        tokens.clone()
-    };
+    let items: Vec<&str> =
+        if text.as_bytes().contains(&b'|') || text.contains('·') || text.contains('•') {
+            text.split(['|', '·', '•']).map(str::trim).collect()
+        } else if text
+            .words()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            text.words().collect()
+        } else {
+            // (Not a row of names: its second word starts in lower case.)
+            return false;
+        };
     let site_page = |item: &str| {
-        item.split_whitespace().any(|w| {
+        item.words().any(|w| {
             matches!(
                 w.to_lowercase().as_str(),
                 "about"
@@ -2369,7 +2370,7 @@ fn legal_line(text: &str) -> bool {
     };
     items.len() >= 3
         && items.iter().all(|i| {
-            (1..=3).contains(&i.split_whitespace().count())
+            (1..=3).contains(&i.words().count())
                 && i.starts_with(char::is_uppercase)
                 && !i.ends_with(['.', ','])
         })
@@ -2379,9 +2380,9 @@ fn legal_line(text: &str) -> bool {
 /// The heading of a box of links to other stories (`You might also be interested in`,
 /// `Related posts`, `More from Business`), as opposed to one link.
 fn is_listing_heading(core: &str) -> bool {
-    core.split_whitespace().nth(8).is_none()
+    core.words().nth(8).is_none()
         && !core.contains([':', '|', '›', '»'])
-        && core.split_whitespace().any(|w| {
+        && core.words().any(|w| {
             matches!(
                 lower_word(w).as_ref(),
                 "related"
@@ -2422,7 +2423,7 @@ fn residue_rules(text: &str) -> Option<&'static str> {
         .ends_with(['.', '!', '?', ':']);
     // `Don't miss: <headline>`: a label made of a listing box's words, then a headline (which
     // ends in a full stop only on an upper-case headline's abbreviation: `... IN U.S.`).
-    if text.split_whitespace().nth(20).is_none()
+    if text.words().nth(20).is_none()
         && let Some((label, headline)) = undecorated(text).split_once(':')
         && is_listing_label(label.trim_matches(|c: char| !c.is_alphanumeric()))
         && is_headline_like(headline.trim().trim_start_matches('*').trim())
@@ -2438,14 +2439,14 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     if ends_sentence && !banner && text.len() > 160 {
         return None;
     }
-    let word_count = text.split_whitespace().take(121).count();
+    let word_count = text.words().count_upto(121);
     if word_count > 120 {
         return None;
     }
     if ends_sentence
         && !banner
         && !(word_count <= 12
-            && text.split_whitespace().any(|w| {
+            && text.words().any(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 ["you", "your", "us", "our", "we"]
                     .iter()
@@ -2730,7 +2731,7 @@ fn residue_rules(text: &str) -> Option<&'static str> {
         && word_count <= 20
         && !ends_sentence
         && names
-            .split_whitespace()
+            .words()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
     {
         return Some("tag footer");
@@ -2769,11 +2770,7 @@ fn residue_rules(text: &str) -> Option<&'static str> {
         return Some("cookie or consent banner");
     }
     // `#Kabul #Doha #Taliban`: a list of hashtags.
-    if word_count >= 2
-        && text
-            .split_whitespace()
-            .all(|w| w.starts_with('#') && w.len() > 1)
-    {
+    if word_count >= 2 && text.words().all(|w| w.starts_with('#') && w.len() > 1) {
         return Some("tag footer");
     }
     // `Related: <headline>`, `See also: <headline>`: a link to another story.
@@ -2802,8 +2799,8 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     let channel = |t: &str| {
         t.len() <= 3
             && text
-                .split_whitespace()
-                .zip(text.split_whitespace().skip(1))
+                .words()
+                .zip(text.words().skip(1))
                 .any(|(name, number)| {
                     number.trim_end_matches([',', ':', '.', '\'', '’', 's']) == t
                         && (name.len() >= 3 && name.chars().all(|c| c.is_ascii_uppercase())
@@ -3037,7 +3034,7 @@ fn undecorated(text: &str) -> &str {
 /// word that only furniture uses. Names may follow a verb such as `follow`
 /// (`Follow BBC Sport on Instagram`). `core` is the line [`undecorated`].
 fn furniture_line(core: &str) -> Option<&'static str> {
-    if core.split_whitespace().nth(12).is_some() || core.contains(['"', '“', '”']) {
+    if core.words().nth(12).is_some() || core.contains(['"', '“', '”']) {
         return None;
     }
     if is_email_field(core) {
@@ -3210,7 +3207,7 @@ fn labelled_link(core: &str) -> Option<&'static str> {
     };
     let label = label.trim();
     let rest = rest.trim().trim_matches(['"', '“', '”', '\'', '‘', '’']);
-    if label.is_empty() || label.split_whitespace().nth(6).is_some() || !is_headline_like(rest) {
+    if label.is_empty() || label.words().nth(6).is_some() || !is_headline_like(rest) {
         return None;
     }
     let mut linked = false;
@@ -3276,7 +3273,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
     let shouting = !core.contains(char::is_lowercase);
     let mut words = 0;
     let mut sentence_start = true;
-    for word in core.split_whitespace() {
+    for word in core.words() {
         words += 1;
         if words > 30 || word.contains(['"', '“', '”']) {
             return None;
@@ -3329,7 +3326,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
     let mut addresses_reader = false;
     let mut strong = 0;
     let mut reason = None;
-    for word in core.split_whitespace() {
+    for word in core.words() {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if bare.is_empty() {
             continue;
@@ -3387,10 +3384,9 @@ fn reader_notice(core: &str) -> Option<&'static str> {
         .flatten()
 }
 
-/// Whether `text` mentions cookies, privacy or copyright (in lower, title or upper case),
-/// with the standard library's fast substring search.
+/// Whether `text` mentions cookies, privacy or copyright (in lower, title or upper case).
 fn names_banner_or_copyright(text: &str) -> bool {
-    [
+    static BANNER_WORDS: Phrases<12> = Phrases::fragments([
         "ookie",
         "OOKIE",
         "rivacy",
@@ -3403,9 +3399,239 @@ fn names_banner_or_copyright(text: &str) -> bool {
         "©",
         "(c)",
         "(C)",
-    ]
-    .iter()
-    .any(|fragment| text.contains(fragment))
+    ]);
+    BANNER_WORDS.found_in(text)
+}
+
+/// Whether `text` starts with `prefix` (written in lower case), ASCII letters in either case.
+fn starts_with_folded(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Splitting into words as [`str::split_whitespace`] does (the same words, by the same
+/// Unicode definition of white space), but a byte at a time: the rules split each paragraph
+/// several times, and the standard library's split decodes every character.
+trait SplitWords {
+    /// The words of the text.
+    fn words(&self) -> Words<'_>;
+}
+
+impl SplitWords for str {
+    fn words(&self) -> Words<'_> {
+        Words { text: self, at: 0 }
+    }
+}
+
+/// The iterator of [`SplitWords::words`].
+#[derive(Clone)]
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.text.as_bytes();
+        let mut i = self.at;
+        while i < b.len() {
+            match space_len(b, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        if i >= b.len() {
+            self.at = i;
+            return None;
+        }
+        let start = i;
+        while i < b.len() {
+            match SPACE_CLASS[usize::from(b[i])] {
+                0 => i += 1,
+                1 => break,
+                _ if space_len(b, i) > 0 => break,
+                _ => i += 1,
+            }
+        }
+        self.at = i;
+        // `start` and `i` stand at the start of a character or at the end.
+        self.text.get(start..i)
+    }
+
+    fn count(self) -> usize {
+        match self.find_start(usize::MAX) {
+            Ok(_) => usize::MAX,
+            Err(n) => n,
+        }
+    }
+
+    fn nth(&mut self, k: usize) -> Option<&'a str> {
+        match self.find_start(k) {
+            Ok(at) => {
+                self.at = at;
+                self.next()
+            }
+            Err(_) => {
+                self.at = self.text.len();
+                None
+            }
+        }
+    }
+}
+
+impl Words<'_> {
+    /// At most `cap` words: the count, stopping early (`take(cap).count()`, faster).
+    fn count_upto(self, cap: usize) -> usize {
+        match self.find_start(cap) {
+            Ok(_) => cap,
+            Err(n) => n,
+        }
+    }
+
+    /// Where the word after the next `k` starts, or how many words there are if fewer.
+    /// Words are counted without a branch per word, which is what makes this fast.
+    fn find_start(&self, k: usize) -> Result<usize, usize> {
+        let b = self.text.as_bytes();
+        let mut seen = 0usize;
+        let mut after_space = true;
+        let mut i = self.at;
+        while i < b.len() {
+            let class = SPACE_CLASS[usize::from(b[i])];
+            let (space, len) = if class == 2 {
+                match space_len(b, i) {
+                    0 => (false, 1),
+                    n => (true, n),
+                }
+            } else {
+                (class == 1, 1)
+            };
+            let starts = after_space & !space;
+            if (seen == k) & starts {
+                return Ok(i);
+            }
+            seen += usize::from(starts);
+            after_space = space;
+            i += len;
+        }
+        Err(seen)
+    }
+}
+
+/// Per byte: 0 never starts white space, 1 is an ASCII space, 2 may start a wider one.
+const SPACE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => 2,
+            _ => 0,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The length in bytes of the white-space character (as [`char::is_whitespace`] has it) that
+/// starts at byte `i`, or 0. A byte inside a character never starts one.
+#[inline]
+fn space_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => 2,
+        0xE1 if b.get(i + 1..i + 3) == Some(&[0x9A, 0x80]) => 3,
+        0xE2 => match b.get(i + 1..i + 3) {
+            Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F]) => 3,
+            _ => 0,
+        },
+        0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
+        _ => 0,
+    }
+}
+
+/// A fixed set of phrases looked for in one pass over a text. Conversion asks a few such
+/// questions of every paragraph, so the pass is kept cheap: a table of the byte pairs that
+/// start a phrase lets all other positions go by with one look-up.
+struct Phrases<const N: usize> {
+    list: [&'static str; N],
+    /// One bit per pair of bytes (first byte times 256 plus second) that starts a phrase.
+    starts: [u64; 1024],
+    /// Whole words: a phrase starts a word, and ASCII letters match in either case (the
+    /// phrases are written in lower case). Otherwise fragments, matched byte for byte
+    /// anywhere.
+    words: bool,
+}
+
+impl<const N: usize> Phrases<N> {
+    /// Phrases that start a word, in any case (`terms of use` in `Terms of Use`).
+    const fn words(list: [&'static str; N]) -> Self {
+        Self::new(list, true)
+    }
+
+    /// Fragments, matched exactly anywhere (`ookie` in `Cookies`).
+    const fn fragments(list: [&'static str; N]) -> Self {
+        Self::new(list, false)
+    }
+
+    /// Each phrase has two bytes or more.
+    const fn new(list: [&'static str; N], words: bool) -> Self {
+        let mut starts = [0u64; 1024];
+        let mut i = 0;
+        while i < N {
+            let b = list[i].as_bytes();
+            assert!(b.len() >= 2, "a phrase has two bytes or more");
+            let mut j = 0;
+            while j < 4 {
+                let (mut x, mut y) = (b[0], b[1]);
+                if words && j & 1 == 1 {
+                    x = x.to_ascii_uppercase();
+                }
+                if words && j & 2 == 2 {
+                    y = y.to_ascii_uppercase();
+                }
+                let key = (x as usize) << 8 | y as usize;
+                starts[key >> 6] |= 1 << (key & 63);
+                j += 1;
+            }
+            i += 1;
+        }
+        Self {
+            list,
+            starts,
+            words,
+        }
+    }
+
+    /// Whether any of the phrases stands in `text`.
+    fn found_in(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut in_word = false;
+        for i in 0..b.len().saturating_sub(1) {
+            let start = !(self.words && in_word);
+            in_word = b[i].is_ascii_alphanumeric() || b[i] >= 0x80;
+            let key = usize::from(b[i]) << 8 | usize::from(b[i + 1]);
+            if start && self.starts[key >> 6] >> (key & 63) & 1 != 0 && self.at(b, i) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a phrase starts at byte `i` of `b`.
+    fn at(&self, b: &[u8], i: usize) -> bool {
+        self.list.iter().any(|p| {
+            b.get(i..i + p.len()).is_some_and(|at| {
+                if self.words {
+                    at.eq_ignore_ascii_case(p.as_bytes())
+                } else {
+                    at == p.as_bytes()
+                }
+            })
+        })
+    }
 }
 
 /// `Tags: Afghanistan, Taliban, Doha`: a label, then a list of short names.
@@ -3428,9 +3654,7 @@ fn tag_line(text: &str) -> Option<&'static str> {
             .map(str::trim)
             .collect();
         if items.len() >= 2
-            && items
-                .iter()
-                .all(|i| (1..=5).contains(&i.split_whitespace().count()))
+            && items.iter().all(|i| (1..=5).contains(&i.words().count()))
             && !rest.trim_end().ends_with(['.', '!', '?'])
         {
             return Some(TAGS);
@@ -3438,7 +3662,7 @@ fn tag_line(text: &str) -> Option<&'static str> {
     }
     let (label, rest) = text.split_once([':', '—', '|', '›', '»', '–'])?;
     let label_lower = label.trim().to_lowercase();
-    let label_words = label_lower.split_whitespace().count();
+    let label_words = label_lower.words().count();
     let is_tag_label = (1..=4).contains(&label_words)
         && [
             "tag",
@@ -3482,7 +3706,7 @@ fn tag_line(text: &str) -> Option<&'static str> {
         .filter(|i| !i.is_empty())
         .collect();
     let listy = !items.is_empty()
-        && items.iter().all(|i| i.split_whitespace().count() <= 5)
+        && items.iter().all(|i| i.words().count() <= 5)
         && !rest.trim_end().ends_with('.');
     (is_tag_label && listy).then_some("tag footer")
 }
@@ -3500,7 +3724,7 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
         .strip_suffix('-')
         .is_some_and(|l| l.ends_with(char::is_alphabetic));
     let edge = k == 0 || k + 1 == block.len();
-    let words = line.split_whitespace().take(31).count();
+    let words = line.words().count_upto(31);
     if line.ends_with(',') || hyphenated || words > 30 || !edge && words > 8 {
         return None;
     }
@@ -3541,7 +3765,7 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
     let reason = None
         .or_else(|| {
             let core = undecorated(line);
-            (core.split_whitespace().nth(1).is_some() || !line.starts_with(char::is_lowercase))
+            (core.words().nth(1).is_some() || !line.starts_with(char::is_lowercase))
                 .then(|| furniture_line(core))
                 .flatten()
         })
@@ -3670,11 +3894,11 @@ fn is_listing_label(label: &str) -> bool {
         "featured",
         "case",
     ];
-    if label.split_whitespace().nth(5).is_some() {
+    if label.words().nth(5).is_some() {
         return false;
     }
     let words: Vec<String> = label
-        .split_whitespace()
+        .words()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
     (1..=5).contains(&words.len())
@@ -3691,7 +3915,7 @@ fn is_headline_like(text: &str) -> bool {
         .strip_suffix("...")
         .or_else(|| text.strip_suffix('…'))
         .unwrap_or(text);
-    let words = text.split_whitespace().count();
+    let words = text.words().count();
     // A headline ends without a full stop, unless on an abbreviation (`IN U.S.`, `Co.`).
     let last = text.rsplit(' ').next().unwrap_or("");
     let abbreviation = last.len() <= 5 && last.strip_suffix('.').is_some_and(|l| l.contains('.'))
@@ -3783,25 +4007,31 @@ fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
 /// A quick look for two neighbouring words that are the same, or a word in brackets: only
 /// then is the careful pass needed.
 fn may_have_doubles(text: &str) -> bool {
-    let mut words = text.split(' ');
+    // Bytes, not characters: words are split at ASCII spaces and trimmed of ASCII marks, so
+    // the answer is the same, and a paragraph is looked over much faster.
+    fn trimmed(w: &[u8]) -> &[u8] {
+        let end = w
+            .iter()
+            .rposition(|c| !c.is_ascii_punctuation())
+            .map_or(0, |i| i + 1);
+        &w[..end]
+    }
+    let mut words = text.as_bytes().split(|&c| c == b' ');
     let Some(mut previous) = words.next() else {
         return false;
     };
     for word in words {
         // `will (will)`: the word again, in brackets.
-        if word
-            .strip_prefix('(')
-            .is_some_and(|w| w.trim_end_matches(|c: char| c.is_ascii_punctuation()) == previous)
+        if let Some((b'(', w)) = word.split_first()
+            && trimmed(w) == previous
         {
             return true;
         }
         // The same word again (first letters compared before anything costlier).
         if previous.len() >= 2
             && word.len() >= previous.len()
-            && word.as_bytes()[0].eq_ignore_ascii_case(&previous.as_bytes()[0])
-            && word
-                .trim_end_matches(|c: char| c.is_ascii_punctuation())
-                .eq_ignore_ascii_case(previous)
+            && word[0].eq_ignore_ascii_case(&previous[0])
+            && trimmed(word).eq_ignore_ascii_case(previous)
         {
             return true;
         }
@@ -3865,13 +4095,13 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     for part in parts {
         // `SAN JOSE, Calif., March 3` or `KABUL, July 17`: a region, then the date.
         let is_date = part
-            .split_whitespace()
+            .words()
             .last()
             .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
         if is_date {
             break;
         }
-        if part.split_whitespace().count() > 3 {
+        if part.words().count() > 3 {
             return None;
         }
         place.push_str(", ");
@@ -3949,6 +4179,45 @@ mod tests {
         for fine in ["Zürich, São Paulo, Ångström", "plain ASCII", "Ça va", "Â"] {
             assert_eq!(repair_mojibake(fine), None, "{fine}");
         }
+    }
+
+    #[test]
+    fn splits_words_as_the_standard_library_does() {
+        let spaces = [
+            ' ', '\t', '\n', '\u{b}', '\u{c}', '\r', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}',
+            '\u{2005}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}',
+        ];
+        // Characters whose bytes look like a space's first bytes, but are none.
+        let others = [
+            "é", "\u{200b}", "\u{2010}", "\u{2019}", "\u{1681}", "\u{3001}", "€", "中", "🙂",
+        ];
+        for space in spaces {
+            for other in others {
+                let text = format!("{space}a{other}{space}{space}{other}b c{other}{space}");
+                let ours: Vec<&str> = text.words().collect();
+                let std: Vec<&str> = text.split_whitespace().collect();
+                assert_eq!(ours, std, "{text:?}");
+            }
+        }
+        for text in [
+            "",
+            " ",
+            "a",
+            " a  bb\u{3000}c\u{a0} d ",
+            "x\u{2009}y\u{200b}z é",
+        ] {
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(text.words().count(), std.len(), "{text:?}");
+            for k in 0..6 {
+                assert_eq!(text.words().nth(k), std.get(k).copied(), "{text:?} {k}");
+                assert_eq!(text.words().count_upto(k), std.len().min(k), "{text:?} {k}");
+                let mut ours = text.words();
+                ours.next();
+                assert_eq!(ours.nth(k), std.get(k + 1).copied(), "{text:?} {k}");
+            }
+        }
+        assert_eq!("".words().count(), 0);
+        assert_eq!(" \u{3000} ".words().count(), 0);
     }
 
     #[test]
