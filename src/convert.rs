@@ -2222,10 +2222,9 @@ fn reports_speech(text: &str) -> bool {
 /// (`Published: 2024/07/23 11:47 GMT`), or a row of the site's own links (`About us | Contact |
 /// Careers`).
 fn legal_line(text: &str) -> bool {
-    let words = text.words().count_upto(41);
-    if words == 0 || words > 40 {
-        return false;
-    }
+    // Every rule wants forty words or fewer; they are counted only once a rule might apply,
+    // as most paragraphs fail every rule at its first cheap check.
+    let words = || text.words().count_upto(41);
     let mark = starts_with_folded(text, "(c)")
         || text.starts_with('©')
         || starts_with_folded(text, "copyright");
@@ -2233,7 +2232,7 @@ fn legal_line(text: &str) -> bool {
         text.split(|c: char| !c.is_ascii_digit())
             .any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
     };
-    if mark && words <= 12 && year() {
+    if mark && year() && words() <= 12 {
         return true;
     }
     static PHRASES: Phrases<29> = Phrases::words([
@@ -2267,20 +2266,20 @@ fn legal_line(text: &str) -> bool {
         "ad choices",
         "do not sell or share",
     ]);
-    if PHRASES.found_in(text) && !reports_speech(text) {
+    if PHRASES.found_in(text) && words() <= 40 && !reports_speech(text) {
         return true;
     }
     // `Distributed by Tribune Content Agency`: a credit, without a sentence.
     let mut opening = text.words();
     if let (Some(first), Some("by")) = (opening.next(), opening.next())
         && matches!(first, "Distributed" | "Syndicated" | "Powered" | "Licensed")
-        && (3..=7).contains(&words)
+        && (3..=7).contains(&words())
         && !text.ends_with('.')
     {
         return true;
     }
     // `Published: 2024/07/23 11:47 GMT`, `Updated 3 March 2024`.
-    let lower = if words <= 10 && text.starts_with(['P', 'p', 'U', 'u', 'L', 'l', 'F', 'f']) {
+    let lower = if text.starts_with(['P', 'p', 'U', 'u', 'L', 'l', 'F', 'f']) && words() <= 10 {
         text.to_lowercase()
     } else {
         String::new()
@@ -2298,7 +2297,6 @@ fn legal_line(text: &str) -> bool {
     .is_some_and(|rest| {
         let rest = rest.trim_start_matches([':', ' ']);
         !rest.is_empty()
-            && words <= 10
             && rest.words().all(|t| {
                 let t = t.trim_end_matches([',', '.']);
                 t.starts_with(|c: char| c.is_ascii_digit())
@@ -2330,14 +2328,16 @@ fn legal_line(text: &str) -> bool {
             text.split(['|', '·', '•']).map(str::trim).collect()
         } else if text
             .words()
-            .nth(1)
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',']))
         {
             text.words().collect()
         } else {
-            // (Not a row of names: its second word starts in lower case.)
+            // (Not a row of names: a word starts in lower case or ends a sentence.)
             return false;
         };
+    if words() > 40 {
+        return false;
+    }
     let site_page = |item: &str| {
         item.words().any(|w| {
             matches!(
@@ -2412,7 +2412,8 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     }
     // `Yahoo is part of the Yahoo family of brands.`: the line that opens a media group's
     // consent page, naming the group twice.
-    if let Some((brand, rest)) = text.split_once(" is part of the ")
+    if text.len() <= 120
+        && let Some((brand, rest)) = text.split_once(" is part of the ")
         && rest.starts_with(brand)
         && rest[brand.len()..].trim_end_matches('.') == " family of brands"
     {
@@ -2423,8 +2424,8 @@ fn residue_rules(text: &str) -> Option<&'static str> {
         .ends_with(['.', '!', '?', ':']);
     // `Don't miss: <headline>`: a label made of a listing box's words, then a headline (which
     // ends in a full stop only on an upper-case headline's abbreviation: `... IN U.S.`).
-    if text.words().nth(20).is_none()
-        && let Some((label, headline)) = undecorated(text).split_once(':')
+    if let Some((label, headline)) = undecorated(text).split_once(':')
+        && text.words().nth(20).is_none()
         && is_listing_label(label.trim_matches(|c: char| !c.is_alphanumeric()))
         && is_headline_like(headline.trim().trim_start_matches('*').trim())
         && (!ends_sentence || !headline.contains(char::is_lowercase))
@@ -3608,28 +3609,36 @@ impl<const N: usize> Phrases<N> {
     /// Whether any of the phrases stands in `text`.
     fn found_in(&self, text: &str) -> bool {
         let b = text.as_bytes();
-        let mut in_word = false;
         for i in 0..b.len().saturating_sub(1) {
-            let start = !(self.words && in_word);
-            in_word = b[i].is_ascii_alphanumeric() || b[i] >= 0x80;
             let key = usize::from(b[i]) << 8 | usize::from(b[i + 1]);
-            if start && self.starts[key >> 6] >> (key & 63) & 1 != 0 && self.at(b, i) {
+            if self.starts[key >> 6] >> (key & 63) & 1 != 0
+                && !(self.words && i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80))
+                && self.at(b, i)
+            {
                 return true;
             }
         }
         false
     }
 
-    /// Whether a phrase starts at byte `i` of `b`.
+    /// Whether a phrase starts at byte `i` of `b` (which starts one of the pairs).
     fn at(&self, b: &[u8], i: usize) -> bool {
+        let (x, y) = if self.words {
+            (b[i].to_ascii_lowercase(), b[i + 1].to_ascii_lowercase())
+        } else {
+            (b[i], b[i + 1])
+        };
         self.list.iter().any(|p| {
-            b.get(i..i + p.len()).is_some_and(|at| {
-                if self.words {
-                    at.eq_ignore_ascii_case(p.as_bytes())
-                } else {
-                    at == p.as_bytes()
-                }
-            })
+            let p = p.as_bytes();
+            p[0] == x
+                && p[1] == y
+                && b.get(i..i + p.len()).is_some_and(|at| {
+                    if self.words {
+                        at.eq_ignore_ascii_case(p)
+                    } else {
+                        at == p
+                    }
+                })
         })
     }
 }
