@@ -220,35 +220,61 @@ fn clean_line<'a>(line: &'a str, number: usize, removed: &mut Vec<Removal>) -> C
         });
     }
     let line = repaired.as_deref().unwrap_or(line);
-    let chars: Vec<char> = line.chars().collect();
+    let bytes = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let mut invisible = false;
-    for (k, &c) in chars.iter().enumerate() {
+    // Plain text is copied a run at a time; only white space, control and invisible
+    // characters are looked at one by one.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // A printable ASCII character, or a single space after plain text.
+        if (0x21..0x7F).contains(&b) || b == b' ' && i > run && bytes[i - 1] != b' ' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        let special = matches!(
+            c,
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{200C}' | '\u{200D}'
+        ) || c.is_whitespace()
+            || c.is_control();
+        if !special {
+            i += len;
+            continue;
+        }
+        out.push_str(&line[run..i]);
         match c {
-            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => invisible = true,
-            // Joiners matter inside Persian, Indic and emoji text; between Latin letters or
-            // spaces they are debris.
             '\u{200C}' | '\u{200D}' => {
-                // The neighbours, looking past other invisible characters.
+                // Joiners matter inside Persian, Indic and emoji text; between Latin letters
+                // or spaces they are debris. The neighbours, looking past other invisible
+                // characters:
                 let invisible_char =
-                    |c: &&char| matches!(**c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
-                let before = chars[..k].iter().rev().find(|c| !invisible_char(c));
-                let after = chars[k + 1..].iter().find(|c| !invisible_char(c));
-                let latin = |c: Option<&char>| c.is_none_or(|c| c.is_ascii() || c.is_whitespace());
+                    |c: &char| matches!(*c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+                let before = line[..i].chars().rev().find(|c| !invisible_char(c));
+                let after = line[i + len..].chars().find(|c| !invisible_char(c));
+                let latin = |c: Option<char>| c.is_none_or(|c| c.is_ascii() || c.is_whitespace());
                 if latin(before) && latin(after) {
                     invisible = true;
                 } else {
                     out.push(c);
                 }
             }
-            c if c.is_whitespace() || c.is_control() => {
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => invisible = true,
+            _ => {
                 if !out.is_empty() && !out.ends_with(' ') {
                     out.push(' ');
                 }
             }
-            c => out.push(c),
         }
+        i += len;
+        run = i;
     }
+    out.push_str(&line[run..]);
     if invisible {
         removed.push(Removal {
             line: number,
@@ -1960,33 +1986,30 @@ fn page_line(text: &str) -> Option<&'static str> {
         .collect();
     let has = |w: &str| tokens.contains(&w);
     // (A paywall names a price, subscribers, a free offer or readers to join.)
-    if (lower.contains("subscri")
-        || lower.contains("paywall")
-        || lower.contains("free")
-        || lower.contains("join")
-        || lower.contains(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
-        || words.len() <= 6)
+    static PAYWALL_CUES: Phrases =
+        Phrases::fragments(&["subscri", "paywall", "free", "join", "£", "€"]);
+    if (words.len() <= 6
+        || PAYWALL_CUES.found_in(&lower)
+        || lower.bytes().any(|b| b.is_ascii_digit() || b == b'$'))
         && let Some(reason) = paywall_line(text, &lower, &tokens, words.len())
     {
         return Some(reason);
     }
     // An app's stores and screens: `Available on iOS and Android`, `Get it on Google Play`,
     // `Watch us free on Roku, Fire TV and Apple TV`.
+    static STORES: Phrases = Phrases::fragments(&[
+        "google play",
+        "app store",
+        "fire tv",
+        "apple tv",
+        "play store",
+        "smart tv",
+    ]);
     let platforms = tokens
         .iter()
         .filter(|t| matches!(**t, "ios" | "android" | "iphone" | "ipad" | "roku"))
         .count()
-        + [
-            "google play",
-            "app store",
-            "fire tv",
-            "apple tv",
-            "play store",
-            "smart tv",
-        ]
-        .iter()
-        .filter(|p| lower.contains(*p))
-        .count();
+        + STORES.count_in(&lower);
     let app_words = [
         "get",
         "download",
@@ -2023,16 +2046,15 @@ fn page_line(text: &str) -> Option<&'static str> {
 /// consider becoming a free or paid subscriber.`, `Example News is reader-supported.`
 fn page_notice(lower: &str, words: usize) -> Option<&'static str> {
     // (Each phrase below holds one of these.)
-    if !(lower.contains("this ")
-        || lower.contains("our ")
-        || lower.contains("my ")
-        || lower.contains("new posts")
-        || lower.contains("reader-supported")
-        || lower.contains("permalink"))
-    {
-        return None;
-    }
-    let itself = [
+    static CUES: Phrases = Phrases::fragments(&[
+        "this ",
+        "our ",
+        "my ",
+        "new posts",
+        "reader-supported",
+        "permalink",
+    ]);
+    static ITSELF: Phrases = Phrases::fragments(&[
         "this post",
         "this story",
         "this article",
@@ -2043,9 +2065,11 @@ fn page_notice(lower: &str, words: usize) -> Option<&'static str> {
         "my work",
         "our work",
         "new posts",
-    ]
-    .iter()
-    .any(|p| lower.contains(p));
+    ]);
+    if !CUES.found_in(lower) {
+        return None;
+    }
+    let itself = ITSELF.found_in(lower);
     let strong = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .any(|w| matches!(furniture(w), Some(Furniture::Strong(_))) || w == "reader-supported");
@@ -2235,7 +2259,7 @@ fn legal_line(text: &str) -> bool {
     if mark && year() && words() <= 12 {
         return true;
     }
-    static PHRASES: Phrases<29> = Phrases::words([
+    static PHRASES: Phrases = Phrases::words(&[
         "all rights reserved",
         "may not be published",
         "may not be reproduced",
@@ -2533,11 +2557,11 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     {
         return Some("cookie or consent banner");
     }
+    static RESERVED: Phrases = Phrases::fragments(&[" © ", "all rights reserved"]);
     if word_count <= 20
         && (lower.starts_with('©')
             || lower.starts_with("copyright")
-            || lower.contains(" © ")
-            || lower.contains("all rights reserved")
+            || RESERVED.found_in(&lower)
             || word_count <= 12
                 && has("copyright")
                 && tokens
@@ -2756,15 +2780,13 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     {
         return Some("advertisement");
     }
-    if [
+    static NEW_WINDOW: Phrases = Phrases::fragments(&[
         "opens in new window",
         "opens in a new window",
         "opens in a new tab",
         "opens in new tab",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
-    {
+    ]);
+    if NEW_WINDOW.found_in(&lower) {
         return Some("share, follow or subscribe line");
     }
     if has("sell") && has("personal") && (has("information") || has("data")) && word_count <= 12 {
@@ -2821,29 +2843,26 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     }
     // From here: a short line that does not end like a sentence.
     let first = tokens.first().copied().unwrap_or("");
-    let chrome = tokens.iter().filter(|t| is_chrome_word(t)).count()
-        + [
-            "log in",
-            "sign in",
-            "sign up",
-            "sign-up",
-            "mailing list",
-            "our app",
-            "free trial",
-            "social media",
-            "new window",
-            "new tab",
-            "free articles",
-            "articles left",
-            "a month",
-            "a week",
-            "per month",
-            "per week",
-            "digital access",
-        ]
-        .iter()
-        .filter(|p| lower.contains(*p))
-        .count();
+    static CHROME: Phrases = Phrases::fragments(&[
+        "log in",
+        "sign in",
+        "sign up",
+        "sign-up",
+        "mailing list",
+        "our app",
+        "free trial",
+        "social media",
+        "new window",
+        "new tab",
+        "free articles",
+        "articles left",
+        "a month",
+        "a week",
+        "per month",
+        "per week",
+        "digital access",
+    ]);
+    let chrome = tokens.iter().filter(|t| is_chrome_word(t)).count() + CHROME.count_in(&lower);
     let buttons = tokens.iter().filter(|t| is_share_button(t)).count();
     if buttons >= 2 && buttons * 2 >= tokens.len() {
         return Some("share, follow or subscribe line");
@@ -3041,7 +3060,8 @@ fn furniture_line(core: &str) -> Option<&'static str> {
     if is_email_field(core) {
         return Some(SHARE);
     }
-    let has_time = core.contains(" min") || core.contains(" Min") || core.contains(" MIN");
+    static MINUTES: Phrases = Phrases::fragments(&[" min", " Min", " MIN"]);
+    let has_time = MINUTES.found_in(core);
     let mut reason = None;
     let mut names_allowed = false;
     let mut words = 0;
@@ -3168,8 +3188,11 @@ const FURNITURE_PHRASES: &[(&str, &str)] = &[
 /// `Click here to read: <headline>`, `WATCH | <headline>`, `[Related] <headline>`,
 /// `Related › <headline>`: a label of a web page's words, then another story's headline.
 fn labelled_link(core: &str) -> Option<&'static str> {
+    static ADDRESS: Phrases = Phrases::fragments(&[" http", " www."]);
+    let has_address = ADDRESS.found_in(core);
     // `Read more » <headline> https://...`: the labelled headline, then its address.
-    if let Some(at) = core.rfind(" http").or_else(|| core.rfind(" www."))
+    if has_address
+        && let Some(at) = core.rfind(" http").or_else(|| core.rfind(" www."))
         && !core[at + 1..].contains(' ')
         && let Some(reason) = labelled_link(core[..at].trim_end())
     {
@@ -3185,9 +3208,9 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         .split_once("] ")
         .filter(|(label, _)| !label.contains('['));
     // `More at https://example.com/story`: a label, then the address.
-    let addressed = core
-        .find(" http")
-        .or_else(|| core.find(" www."))
+    let addressed = has_address
+        .then(|| core.find(" http").or_else(|| core.find(" www.")))
+        .flatten()
         .filter(|&at| !core[at + 1..].contains(' '))
         .map(|at| (&core[..at], "http"));
     let (label, rest) = if let Some(parts) = bracketed.or(addressed) {
@@ -3197,6 +3220,14 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         let mut head = core.len().min(80);
         while !core.is_char_boundary(head) {
             head -= 1;
+        }
+        // (Each separator holds one of these bytes; `›`, `–`, `—` and `→` start with 0xE2,
+        // `»` with 0xC2.)
+        if !core.as_bytes()[..head]
+            .iter()
+            .any(|b| matches!(b, b':' | b'|' | b'>' | b'-' | 0xC2 | 0xE2))
+        {
+            return None;
         }
         let (at, len) = [
             ": ", " | ", " › ", " » ", " > ", " >> ", " – ", " — ", " - ", " → ",
@@ -3299,7 +3330,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
         }
     }
     // It speaks to the reader or about cookies, privacy or newsletters.
-    if ![
+    static READER_CUES: Phrases = Phrases::fragments(&[
         "you",
         "You",
         "YOU",
@@ -3318,10 +3349,8 @@ fn reader_notice(core: &str) -> Option<&'static str> {
         "RIVACY",
         "ewsletter",
         "EWSLETTER",
-    ]
-    .iter()
-    .any(|w| core.contains(w))
-    {
+    ]);
+    if !READER_CUES.found_in(core) {
         return None;
     }
     let mut addresses_reader = false;
@@ -3387,7 +3416,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
 
 /// Whether `text` mentions cookies, privacy or copyright (in lower, title or upper case).
 fn names_banner_or_copyright(text: &str) -> bool {
-    static BANNER_WORDS: Phrases<12> = Phrases::fragments([
+    static BANNER_WORDS: Phrases = Phrases::fragments(&[
         "ookie",
         "OOKIE",
         "rivacy",
@@ -3553,11 +3582,12 @@ fn space_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// A fixed set of phrases looked for in one pass over a text. Conversion asks a few such
+/// A fixed set of phrases looked for in one pass over a text. Conversion asks many such
 /// questions of every paragraph, so the pass is kept cheap: a table of the byte pairs that
-/// start a phrase lets all other positions go by with one look-up.
-struct Phrases<const N: usize> {
-    list: [&'static str; N],
+/// start a phrase lets all other positions go by with one look-up (where a substring search
+/// per phrase would prepare and run a searcher for each).
+struct Phrases {
+    list: &'static [&'static str],
     /// One bit per pair of bytes (first byte times 256 plus second) that starts a phrase.
     starts: [u64; 1024],
     /// Whole words: a phrase starts a word, and ASCII letters match in either case (the
@@ -3566,22 +3596,23 @@ struct Phrases<const N: usize> {
     words: bool,
 }
 
-impl<const N: usize> Phrases<N> {
+impl Phrases {
     /// Phrases that start a word, in any case (`terms of use` in `Terms of Use`).
-    const fn words(list: [&'static str; N]) -> Self {
+    const fn words(list: &'static [&'static str]) -> Self {
         Self::new(list, true)
     }
 
     /// Fragments, matched exactly anywhere (`ookie` in `Cookies`).
-    const fn fragments(list: [&'static str; N]) -> Self {
+    const fn fragments(list: &'static [&'static str]) -> Self {
         Self::new(list, false)
     }
 
-    /// Each phrase has two bytes or more.
-    const fn new(list: [&'static str; N], words: bool) -> Self {
+    /// Each phrase has two bytes or more; 64 phrases at most.
+    const fn new(list: &'static [&'static str], words: bool) -> Self {
+        assert!(list.len() <= 64, "64 phrases at most");
         let mut starts = [0u64; 1024];
         let mut i = 0;
-        while i < N {
+        while i < list.len() {
             let b = list[i].as_bytes();
             assert!(b.len() >= 2, "a phrase has two bytes or more");
             let mut j = 0;
@@ -3608,29 +3639,43 @@ impl<const N: usize> Phrases<N> {
 
     /// Whether any of the phrases stands in `text`.
     fn found_in(&self, text: &str) -> bool {
+        self.scan(text, true) != 0
+    }
+
+    /// How many of the phrases stand in `text` (each counted once).
+    fn count_in(&self, text: &str) -> usize {
+        self.scan(text, false).count_ones() as usize
+    }
+
+    /// One bit for each phrase found; stops at the first when `first` is set.
+    fn scan(&self, text: &str, first: bool) -> u64 {
         let b = text.as_bytes();
+        let mut found = 0u64;
         for i in 0..b.len().saturating_sub(1) {
             let key = usize::from(b[i]) << 8 | usize::from(b[i + 1]);
             if self.starts[key >> 6] >> (key & 63) & 1 != 0
                 && !(self.words && i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80))
-                && self.at(b, i)
             {
-                return true;
+                found |= self.at(b, i);
+                if first && found != 0 {
+                    return found;
+                }
             }
         }
-        false
+        found
     }
 
-    /// Whether a phrase starts at byte `i` of `b` (which starts one of the pairs).
-    fn at(&self, b: &[u8], i: usize) -> bool {
+    /// The phrases that start at byte `i` of `b` (which starts one of the pairs), a bit each.
+    fn at(&self, b: &[u8], i: usize) -> u64 {
         let (x, y) = if self.words {
             (b[i].to_ascii_lowercase(), b[i + 1].to_ascii_lowercase())
         } else {
             (b[i], b[i + 1])
         };
-        self.list.iter().any(|p| {
+        let mut found = 0;
+        for (k, p) in self.list.iter().enumerate() {
             let p = p.as_bytes();
-            p[0] == x
+            if p[0] == x
                 && p[1] == y
                 && b.get(i..i + p.len()).is_some_and(|at| {
                     if self.words {
@@ -3639,7 +3684,11 @@ impl<const N: usize> Phrases<N> {
                         at == p
                     }
                 })
-        })
+            {
+                found |= 1 << k;
+            }
+        }
+        found
     }
 }
 
