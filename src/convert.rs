@@ -2954,76 +2954,489 @@ const TAGS: &str = "tag footer";
 
 /// The part a word plays in a web page's furniture, if any. `word` is lower case.
 fn furniture(word: &str) -> Option<Furniture> {
-    use Furniture::{Neutral, Strong};
     let word = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
-    Some(match word {
-        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertisements"
-        | "advertising" | "sponsored" | "sponsor" | "sponsors" | "promoted" | "adchoices" => {
-            Strong(ADVERT)
+    // (Looked up in a table built once: this runs for most words of every short line.)
+    match FURNITURE_WORDS.get(word) {
+        Some(&Furniture::Strong(r)) => Some(Furniture::Strong(r)),
+        _ if is_network(word) => Some(Furniture::Strong(SHARE)),
+        found => found.copied(),
+    }
+}
+
+/// The words of [`furniture`], by what they say.
+static FURNITURE_WORDS: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Furniture, std::hash::BuildHasherDefault<WordHasher>>,
+> = std::sync::LazyLock::new(|| {
+    const STRONG: &[(&str, &[&str])] = &[
+        (
+            ADVERT,
+            &[
+                "ad",
+                "ads",
+                "advert",
+                "adverts",
+                "advertisement",
+                "advertisements",
+                "advertising",
+                "sponsored",
+                "sponsor",
+                "sponsors",
+                "promoted",
+                "adchoices",
+            ],
+        ),
+        (
+            CONTINUES,
+            &["continues", "continued", "scroll", "scrolling"],
+        ),
+        (
+            READ_MORE,
+            &[
+                "read",
+                "related",
+                "recommended",
+                "recommendations",
+                "interested",
+                "trending",
+                "watch",
+                "video",
+                "videos",
+                "listen",
+                "podcast",
+                "podcasts",
+                "gallery",
+            ],
+        ),
+        (
+            SHARE,
+            &[
+                "share",
+                "shared",
+                "sharing",
+                "tweet",
+                "retweet",
+                "copied",
+                "bookmark",
+                "bookmarked",
+                "loading",
+                "follow",
+                "following",
+                "followers",
+                "notifications",
+                "notification",
+                "notified",
+                "alerts",
+                "bluesky",
+                "snapchat",
+                "messenger",
+                "tumblr",
+                "rss",
+                "subscribe",
+                "subscribed",
+                "subscriber",
+                "subscribers",
+                "subscription",
+                "subscriptions",
+                "unsubscribe",
+                "newsletter",
+                "newsletters",
+                "inbox",
+                "signup",
+                "login",
+                "logout",
+                "password",
+                "username",
+                "comment",
+                "comments",
+                "pledge",
+                "donate",
+                "donation",
+                "donations",
+                "upgrade",
+                "paywall",
+                "membership",
+                "subscribing",
+                "signing",
+                "premium",
+                "unlock",
+                "submit",
+                "email",
+                "e-mail",
+                "print",
+                "app",
+                "apps",
+                "download",
+                "reply",
+                "replies",
+                "newsroom",
+                "tip",
+                "tips",
+                "preferred",
+                "personalised",
+                "personalized",
+                "feed",
+                "feeds",
+                "receive",
+            ],
+        ),
+        (
+            COOKIE,
+            &[
+                "cookie",
+                "cookies",
+                "consent",
+                "privacy",
+                "purposes",
+                "vendors",
+                "customise",
+                "customize",
+                "opt-out",
+            ],
+        ),
+        (
+            TAGS,
+            &["tags", "tagged", "topics", "keywords", "categories"],
+        ),
+    ];
+    // Words of both furniture and prose.
+    const NEUTRAL: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "from",
+        "at",
+        "as",
+        "and",
+        "or",
+        "but",
+        "&",
+        "you",
+        "your",
+        "yours",
+        "we",
+        "us",
+        "our",
+        "my",
+        "me",
+        "i",
+        "be",
+        "is",
+        "are",
+        "was",
+        "get",
+        "got",
+        "have",
+        "has",
+        "do",
+        "don't",
+        "dont",
+        "can",
+        "will",
+        "may",
+        "might",
+        "could",
+        "would",
+        "should",
+        "not",
+        "no",
+        "yes",
+        "here",
+        "there",
+        "now",
+        "below",
+        "after",
+        "before",
+        "above",
+        "beneath",
+        "under",
+        "next",
+        "up",
+        "down",
+        "out",
+        "off",
+        "all",
+        "any",
+        "more",
+        "most",
+        "new",
+        "free",
+        "just",
+        "only",
+        "also",
+        "again",
+        "please",
+        "thanks",
+        "thank",
+        "want",
+        "like",
+        "likes",
+        "liked",
+        "enjoying",
+        "enjoy",
+        "love",
+        "see",
+        "view",
+        "show",
+        "hide",
+        "less",
+        "full",
+        "story",
+        "stories",
+        "article",
+        "articles",
+        "page",
+        "site",
+        "website",
+        "web",
+        "post",
+        "posts",
+        "content",
+        "news",
+        "latest",
+        "today",
+        "daily",
+        "weekly",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "click",
+        "tap",
+        "link",
+        "links",
+        "copy",
+        "save",
+        "saved",
+        "later",
+        "options",
+        "choices",
+        "settings",
+        "manage",
+        "exit",
+        "ok",
+        "okay",
+        "miss",
+        "missed",
+        "every",
+        "best",
+        "top",
+        "popular",
+        "viewed",
+        "reading",
+        "reader",
+        "readers",
+        "author",
+        "authors",
+        "topic",
+        "tag",
+        "send",
+        "enter",
+        "type",
+        "address",
+        "sign",
+        "log",
+        "account",
+        "register",
+        "join",
+        "leave",
+        "contact",
+        "support",
+        "accept",
+        "reject",
+        "deny",
+        "decline",
+        "allow",
+        "agree",
+        "necessary",
+        "essential",
+        "preferences",
+        "data",
+        "continue",
+        "keep",
+        "partner",
+        "partners",
+        "paid",
+        "trial",
+        "member",
+        "members",
+        "updates",
+        "update",
+        "turn",
+        "add",
+        "stay",
+        "connected",
+        "already",
+        "headlines",
+        "weekday",
+        "week",
+        "day",
+        "morning",
+        "evening",
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "audio",
+        "text",
+        "report",
+        "remove",
+        "google",
+        "close",
+        "dismiss",
+        "open",
+        "opens",
+        "window",
+        "tab",
+        "time",
+        "first",
+        "what",
+        "how",
+        "who",
+        "if",
+        "so",
+        "about",
+        "discover",
+        "explore",
+        "browse",
+        "find",
+        "go",
+        "back",
+        "home",
+        "menu",
+        "search",
+        "subscribe's",
+        "editor",
+        "editors",
+        "picks",
+        "pick",
+        "must",
+        "also's",
+        "coverage",
+        "similar",
+        "other",
+        "people",
+        "interest",
+        "sign-up",
+        "load",
+        "expand",
+        "section",
+        "care",
+        "each",
+        "source",
+        "sell",
+        "personal",
+        "information",
+        "value",
+        "learn",
+        "purpose",
+        "around",
+        "further",
+        "elsewhere",
+        "watched",
+        "catch",
+        "suggested",
+        "depth",
+        "opinion",
+        "analysis",
+        "live",
+        "breaking",
+        "case",
+        "reads",
+        "today's",
+        "week's",
+        "don",
+        "t",
+        "section's",
+        "what's",
+        "else",
+        "worth",
+        "elsewhere's",
+        "want's",
+        "journalism",
+        "independent",
+        "become",
+        "digest",
+        "briefing",
+        "respect",
+        "name",
+        "last",
+        "spam",
+        "terms",
+        "policy",
+        "message",
+        "x",
+        "threads",
+        "use",
+        "informed",
+        "performance",
+        "targeting",
+        "functional",
+        "marketing",
+        "statistics",
+        "analytics",
+        "always",
+        "active",
+        "strictly",
+        "confirm",
+        "disagree",
+        "acknowledge",
+        "archive",
+        "archives",
+        "background",
+        "spotlight",
+        "featured",
+        "previously",
+    ];
+    let mut words = std::collections::HashMap::default();
+    for &word in NEUTRAL {
+        words.insert(word, Furniture::Neutral);
+    }
+    // (A word in both lists is strong, as the first arm of a match would have it.)
+    for &(reason, list) in STRONG.iter().rev() {
+        for &word in list {
+            words.insert(word, Furniture::Strong(reason));
         }
-        "continues" | "continued" | "scroll" | "scrolling" => Strong(CONTINUES),
-        "read" | "related" | "recommended" | "recommendations" | "interested" | "trending"
-        | "watch" | "video" | "videos" | "listen" | "podcast" | "podcasts" | "gallery" => {
-            Strong(READ_MORE)
+    }
+    words
+});
+
+/// FNV-1a: short words hash in a few steps, far faster than the standard library's default
+/// (which guards against crafted keys; these keys are fixed).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        "share" | "shared" | "sharing" | "tweet" | "retweet" | "copied" | "bookmark"
-        | "bookmarked" | "loading" | "follow" | "following" | "followers" | "notifications"
-        | "notification" | "notified" | "alerts" | "bluesky" | "snapchat" | "messenger"
-        | "tumblr" | "rss" | "subscribe" | "subscribed" | "subscriber" | "subscribers"
-        | "subscription" | "subscriptions" | "unsubscribe" | "newsletter" | "newsletters"
-        | "inbox" | "signup" | "login" | "logout" | "password" | "username" | "comment"
-        | "comments" | "pledge" | "donate" | "donation" | "donations" | "upgrade" | "paywall"
-        | "membership" | "subscribing" | "signing" | "premium" | "unlock" | "submit" | "email"
-        | "e-mail" | "print" | "app" | "apps" | "download" | "reply" | "replies" | "newsroom"
-        | "tip" | "tips" | "preferred" | "personalised" | "personalized" | "feed" | "feeds"
-        | "receive" => Strong(SHARE),
-        "cookie" | "cookies" | "consent" | "privacy" | "purposes" | "vendors" | "customise"
-        | "customize" | "opt-out" => Strong(COOKIE),
-        "tags" | "tagged" | "topics" | "keywords" | "categories" => Strong(TAGS),
-        w if is_network(w) => Strong(SHARE),
-        // Words of both furniture and prose.
-        "a" | "an" | "the" | "this" | "that" | "these" | "those" | "it" | "its" | "to" | "of"
-        | "in" | "on" | "for" | "with" | "by" | "from" | "at" | "as" | "and" | "or" | "but"
-        | "&" | "you" | "your" | "yours" | "we" | "us" | "our" | "my" | "me" | "i" | "be"
-        | "is" | "are" | "was" | "get" | "got" | "have" | "has" | "do" | "don't" | "dont"
-        | "can" | "will" | "may" | "might" | "could" | "would" | "should" | "not" | "no"
-        | "yes" | "here" | "there" | "now" | "below" | "after" | "before" | "above" | "beneath"
-        | "under" | "next" | "up" | "down" | "out" | "off" | "all" | "any" | "more" | "most"
-        | "new" | "free" | "just" | "only" | "also" | "again" | "please" | "thanks" | "thank"
-        | "want" | "like" | "likes" | "liked" | "enjoying" | "enjoy" | "love" | "see" | "view"
-        | "show" | "hide" | "less" | "full" | "story" | "stories" | "article" | "articles"
-        | "page" | "site" | "website" | "web" | "post" | "posts" | "content" | "news"
-        | "latest" | "today" | "daily" | "weekly" | "min" | "mins" | "minute" | "minutes"
-        | "click" | "tap" | "link" | "links" | "copy" | "save" | "saved" | "later" | "options"
-        | "choices" | "settings" | "manage" | "exit" | "ok" | "okay" | "miss" | "missed"
-        | "every" | "best" | "top" | "popular" | "viewed" | "reading" | "reader" | "readers"
-        | "author" | "authors" | "topic" | "tag" | "send" | "enter" | "type" | "address"
-        | "sign" | "log" | "account" | "register" | "join" | "leave" | "contact" | "support"
-        | "accept" | "reject" | "deny" | "decline" | "allow" | "agree" | "necessary"
-        | "essential" | "preferences" | "data" | "continue" | "keep" | "partner" | "partners"
-        | "paid" | "trial" | "member" | "members" | "updates" | "update" | "turn" | "add"
-        | "stay" | "connected" | "already" | "headlines" | "weekday" | "week" | "day"
-        | "morning" | "evening" | "photo" | "photos" | "image" | "images" | "audio" | "text"
-        | "report" | "remove" | "google" | "close" | "dismiss" | "open" | "opens" | "window"
-        | "tab" | "time" | "first" | "what" | "how" | "who" | "if" | "so" | "about"
-        | "discover" | "explore" | "browse" | "find" | "go" | "back" | "home" | "menu"
-        | "search" | "subscribe's" | "editor" | "editors" | "picks" | "pick" | "must"
-        | "also's" | "coverage" | "similar" | "other" | "people" | "interest" | "sign-up"
-        | "load" | "expand" | "section" | "care" | "each" | "source" | "sell" | "personal"
-        | "information" | "value" | "learn" | "purpose" | "around" | "further" | "elsewhere"
-        | "watched" | "catch" | "suggested" | "depth" | "opinion" | "analysis" | "live"
-        | "breaking" | "case" | "reads" | "today's" | "week's" | "don" | "t" | "section's"
-        | "what's" | "else" | "worth" | "elsewhere's" | "want's" | "journalism" | "independent"
-        | "become" | "digest" | "briefing" | "respect" | "name" | "last" | "spam" | "terms"
-        | "policy" | "message" | "x" | "threads" | "use" | "informed" | "performance"
-        | "targeting" | "functional" | "marketing" | "statistics" | "analytics" | "always"
-        | "active" | "strictly" | "confirm" | "disagree" | "acknowledge" | "archive"
-        | "archives" | "background" | "spotlight" | "featured" | "previously" => Neutral,
-        _ => return None,
-    })
+        self.0 = h;
+    }
 }
 
 /// The words of a line without the decoration around them (`— Advertisements —`,
@@ -3590,6 +4003,9 @@ struct Phrases {
     list: &'static [&'static str],
     /// One bit per pair of bytes (first byte times 256 plus second) that starts a phrase.
     starts: [u64; 1024],
+    /// For each first byte (in lower case for words), the phrases that start with it, a bit
+    /// each.
+    by_first: [u64; 256],
     /// Whole words: a phrase starts a word, and ASCII letters match in either case (the
     /// phrases are written in lower case). Otherwise fragments, matched byte for byte
     /// anywhere.
@@ -3611,10 +4027,12 @@ impl Phrases {
     const fn new(list: &'static [&'static str], words: bool) -> Self {
         assert!(list.len() <= 64, "64 phrases at most");
         let mut starts = [0u64; 1024];
+        let mut by_first = [0u64; 256];
         let mut i = 0;
         while i < list.len() {
             let b = list[i].as_bytes();
             assert!(b.len() >= 2, "a phrase has two bytes or more");
+            by_first[b[0] as usize] |= 1 << i;
             let mut j = 0;
             while j < 4 {
                 let (mut x, mut y) = (b[0], b[1]);
@@ -3633,6 +4051,7 @@ impl Phrases {
         Self {
             list,
             starts,
+            by_first,
             words,
         }
     }
@@ -3673,10 +4092,12 @@ impl Phrases {
             (b[i], b[i + 1])
         };
         let mut found = 0;
-        for (k, p) in self.list.iter().enumerate() {
-            let p = p.as_bytes();
-            if p[0] == x
-                && p[1] == y
+        let mut candidates = self.by_first[usize::from(x)];
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let p = self.list[k].as_bytes();
+            if p[1] == y
                 && b.get(i..i + p.len()).is_some_and(|at| {
                     if self.words {
                         at.eq_ignore_ascii_case(p)
