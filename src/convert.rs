@@ -2088,22 +2088,22 @@ fn paywall_line(text: &str, lower: &str, tokens: &[&str], words: usize) -> Optio
         || tokens
             .iter()
             .any(|t| t.ends_with('p') && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit()));
-    let period = lower.contains("month")
-        || lower.contains("week")
-        || lower.contains("year")
-        || has("just")
-        || has("only");
-    let offer = has("subscribe")
-        || has("access")
-        || has("reading")
-        || has("try")
-        || has("trial")
-        || has("unlock");
-    if priced && period && offer && words <= 12 {
+    static PERIODS: Phrases = Phrases::fragments(&["month", "week", "year"]);
+    let period = || PERIODS.found_in(lower) || has("just") || has("only");
+    let offer = || {
+        has("subscribe")
+            || has("access")
+            || has("reading")
+            || has("try")
+            || has("trial")
+            || has("unlock")
+    };
+    if priced && words <= 12 && period() && offer() {
         return Some(SHARE);
     }
     // `Join 180,000+ readers`
-    if let [join, count, who] = lower.words().collect::<Vec<_>>()[..]
+    if lower.starts_with("join")
+        && let [join, count, who] = lower.words().collect::<Vec<_>>()[..]
         && join == "join"
         && count.starts_with(|c: char| c.is_ascii_digit())
         && count
@@ -3555,12 +3555,47 @@ fn furniture_line(core: &str) -> Option<&'static str> {
     reason.filter(|_| words >= 1)
 }
 
-/// `word` in lower case, borrowed when it already is.
-fn lower_word(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(word)
+/// `word` in lower case: borrowed when it already is, and kept on the stack when it is a
+/// short ASCII word (most words of most lines are; the rules ask for many of them).
+fn lower_word(word: &str) -> LowerWord<'_> {
+    if !word.is_ascii() {
+        LowerWord::Owned(word.to_lowercase())
+    } else if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        LowerWord::Borrowed(word)
+    } else if word.len() <= 24 {
+        let mut bytes = [0u8; 24];
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
+        bytes[..word.len()].make_ascii_lowercase();
+        LowerWord::Short(bytes, word.len())
     } else {
-        Cow::Owned(word.to_lowercase())
+        LowerWord::Owned(word.to_ascii_lowercase())
+    }
+}
+
+/// What [`lower_word`] gives.
+enum LowerWord<'a> {
+    Borrowed(&'a str),
+    /// ASCII bytes, and how many of them are the word.
+    Short([u8; 24], usize),
+    Owned(String),
+}
+
+impl std::ops::Deref for LowerWord<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            LowerWord::Borrowed(w) => w,
+            // (ASCII, so always a string.)
+            LowerWord::Short(bytes, len) => std::str::from_utf8(&bytes[..*len]).unwrap_or(""),
+            LowerWord::Owned(w) => w,
+        }
+    }
+}
+
+impl AsRef<str> for LowerWord<'_> {
+    fn as_ref(&self) -> &str {
+        self
     }
 }
 
@@ -3729,7 +3764,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
             && !sentence_start
             && bare.starts_with(char::is_uppercase)
             && bare != "I"
-            && !matches!(furniture(&bare.to_lowercase()), Some(Furniture::Strong(_)))
+            && !matches!(furniture(&lower_word(bare)), Some(Furniture::Strong(_)))
             && !matches!(bare, "Terms" | "Use" | "Policy" | "Service" | "Conditions")
             || matches!(
                 bare,
@@ -3891,14 +3926,7 @@ impl<'a> Iterator for Words<'a> {
             return None;
         }
         let start = i;
-        while i < b.len() {
-            match SPACE_CLASS[usize::from(b[i])] {
-                0 => i += 1,
-                1 => break,
-                _ if space_len(b, i) > 0 => break,
-                _ => i += 1,
-            }
-        }
+        i = next_space(b, i + 1);
         self.at = i;
         // `start` and `i` stand at the start of a character or at the end.
         self.text.get(start..i)
@@ -3963,6 +3991,41 @@ impl Words<'_> {
     }
 }
 
+/// Where the first white-space character at or after byte `i` starts (or the end), found
+/// eight bytes at a time. `i` is not inside a character.
+fn next_space(b: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let low = x & LOW7;
+        // The high bit of each byte whose low seven bits lie in lo..=hi (no carries).
+        let within = |lo: u8, hi: u8| (low + each(0x80 - lo)) & !(low + each(0x7F - hi)) & HIGH;
+        // ASCII white space, and the bytes that start the wider kinds (0xC2, 0xE1..=0xE3),
+        // which are then looked at whole.
+        let mut maybe = (within(b' ', b' ') | within(b'\t', b'\r')) & !x
+            | (within(0x42, 0x42) | within(0x61, 0x63)) & x;
+        while maybe != 0 {
+            let at = i + (maybe.trailing_zeros() / 8) as usize;
+            if space_len(b, at) > 0 {
+                return at;
+            }
+            maybe &= maybe - 1;
+        }
+        i += 8;
+    }
+    while i < b.len() {
+        if SPACE_CLASS[usize::from(b[i])] != 0 && space_len(b, i) > 0 {
+            return i;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
 /// Per byte: 0 never starts white space, 1 is an ASCII space, 2 may start a wider one.
 const SPACE_CLASS: [u8; 256] = {
     let mut class = [0u8; 256];
@@ -3993,6 +4056,26 @@ fn space_len(b: &[u8], i: usize) -> usize {
         0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
         _ => 0,
     }
+}
+
+/// The high bit of each of the eight bytes of `x` that is outside a word: not an ASCII
+/// letter or digit, nor a byte of a character beyond ASCII. Exact for every byte (the sums
+/// never carry from one byte into the next).
+fn word_gaps(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    let low = x & LOW7;
+    // The high bit of each byte whose low seven bits lie in lo..=hi.
+    let within = |lo: u8, hi: u8| {
+        let at_least = (low + each(0x80 - lo)) & HIGH;
+        let above = (low + each(0x7F - hi)) & HIGH;
+        at_least & !above
+    };
+    let word = (within(b'0', b'9') | within(b'A', b'Z') | within(b'a', b'z')) & !x | x & HIGH;
+    !word & HIGH
 }
 
 /// A fixed set of phrases looked for in one pass over a text. Conversion asks many such
@@ -4068,13 +4151,14 @@ impl Phrases {
 
     /// One bit for each phrase found; stops at the first when `first` is set.
     fn scan(&self, text: &str, first: bool) -> u64 {
+        if self.words {
+            return self.scan_word_starts(text, first);
+        }
         let b = text.as_bytes();
         let mut found = 0u64;
         for i in 0..b.len().saturating_sub(1) {
             let key = usize::from(b[i]) << 8 | usize::from(b[i + 1]);
-            if self.starts[key >> 6] >> (key & 63) & 1 != 0
-                && !(self.words && i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80))
-            {
+            if self.starts[key >> 6] >> (key & 63) & 1 != 0 {
                 found |= self.at(b, i);
                 if first && found != 0 {
                     return found;
@@ -4084,6 +4168,45 @@ impl Phrases {
         found
     }
 
+    /// [`Phrases::scan`] for whole words: only the bytes that start a word are looked at, and
+    /// those are found eight at a time.
+    fn scan_word_starts(&self, text: &str, first: bool) -> u64 {
+        let b = text.as_bytes();
+        let mut found = 0u64;
+        let mut look = |i: usize| {
+            if i + 1 < b.len() {
+                let key = usize::from(b[i]) << 8 | usize::from(b[i + 1]);
+                if self.starts[key >> 6] >> (key & 63) & 1 != 0 {
+                    found |= self.at(b, i);
+                }
+            }
+            first && found != 0
+        };
+        // Whether the byte before the current one is outside a word (as before the first).
+        let mut after_gap = true;
+        let (chunks, rest) = b.as_chunks::<8>();
+        for (n, chunk) in chunks.iter().enumerate() {
+            let gaps = word_gaps(u64::from_le_bytes(*chunk));
+            // The bytes after a gap start a word (the high bit of each such byte).
+            let mut starts = gaps << 8 | u64::from(after_gap) << 7;
+            after_gap = gaps >> 63 != 0;
+            while starts != 0 {
+                let i = n * 8 + (starts.trailing_zeros() / 8) as usize;
+                starts &= starts - 1;
+                if look(i) {
+                    return found;
+                }
+            }
+        }
+        let tail = b.len() - rest.len();
+        for (k, &c) in rest.iter().enumerate() {
+            if after_gap && look(tail + k) {
+                return found;
+            }
+            after_gap = !(c.is_ascii_alphanumeric() || c >= 0x80);
+        }
+        found
+    }
     /// The phrases that start at byte `i` of `b` (which starts one of the pairs), a bit each.
     fn at(&self, b: &[u8], i: usize) -> u64 {
         let (x, y) = if self.words {
@@ -4704,19 +4827,32 @@ mod tests {
         ];
         for space in spaces {
             for other in others {
-                let text = format!("{space}a{other}{space}{space}{other}b c{other}{space}");
+                let text = format!(
+                    "{space}a{other}{space}{space}{other}b c{other}{space}longerword{other}xyz{space}"
+                );
                 let ours: Vec<&str> = text.words().collect();
                 let std: Vec<&str> = text.split_whitespace().collect();
                 assert_eq!(ours, std, "{text:?}");
             }
         }
-        for text in [
+        // Long ones too, shifted a byte at a time across the eight-byte groups.
+        let long: Vec<String> = (0..8)
+            .map(|k| {
+                format!(
+                    "{}{} abcdefghij\u{2019}klmnop\u{a0}qr\u{2003}stuvwxyz\u{3000}",
+                    "x".repeat(k),
+                    "é".repeat(5)
+                )
+            })
+            .collect();
+        let short = [
             "",
             " ",
             "a",
             " a  bb\u{3000}c\u{a0} d ",
             "x\u{2009}y\u{200b}z é",
-        ] {
+        ];
+        for text in short.iter().copied().chain(long.iter().map(String::as_str)) {
             let std: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(text.words().count(), std.len(), "{text:?}");
             for k in 0..6 {
@@ -4771,6 +4907,54 @@ mod tests {
                         assert_eq!(may_have_doubles(&text), reference(&text), "{text:?}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn tells_word_bytes_from_gaps_eight_at_a_time() {
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [b'a', b' ', 0x80, b'Z'] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = v;
+                    let gaps = word_gaps(u64::from_le_bytes(bytes));
+                    for (k, &c) in bytes.iter().enumerate() {
+                        let gap = !(c.is_ascii_alphanumeric() || c >= 0x80);
+                        assert_eq!(gaps >> (k * 8 + 7) & 1 == 1, gap, "{bytes:?} byte {k}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn finds_phrases_at_word_starts_in_any_case() {
+        static SET: Phrases = Phrases::words(&["terms of use", "ad choices", "all rights"]);
+        let naive = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            SET.list.iter().any(|p| {
+                lower.match_indices(p).any(|(at, _)| {
+                    !lower[..at]
+                        .bytes()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c >= 0x80)
+                })
+            })
+        };
+        for pad in 0..10 {
+            let filler = "x".repeat(pad);
+            for text in [
+                format!("{filler} See our Terms of Use"),
+                format!("{filler}Terms of Use"),
+                format!("{filler} (ad choices)"),
+                format!("{filler} bad choices"),
+                format!("{filler}é all rights"),
+                format!("{filler} ALL RIGHTS"),
+                format!("{filler} allrights"),
+                format!("{filler} terms of us"),
+            ] {
+                assert_eq!(SET.found_in(&text), naive(&text), "{text:?}");
             }
         }
     }
