@@ -291,36 +291,40 @@ fn clean_line<'a>(line: &'a str, number: usize, removed: &mut Vec<Removal>) -> C
 /// `None` when there is nothing to repair.
 pub fn repair_mojibake(text: &str) -> Option<String> {
     // Fast path: mojibake always contains one of these lead characters.
-    if !text.chars().any(|c| matches!(c, '\u{C2}'..='\u{F4}')) {
+    if text.is_ascii() || !text.chars().any(|c| matches!(c, '\u{C2}'..='\u{F4}')) {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(lead) = cp1252_byte(chars[i])
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        // A lead byte and its continuation bytes, each read as a Windows-1252 character.
+        if let Some(lead) = cp1252_byte(c)
             && let Some(len) = utf8_len(lead)
-            && i + len <= chars.len()
         {
-            let mut bytes = vec![lead];
-            for &c in &chars[i + 1..i + len] {
-                match cp1252_byte(c) {
-                    Some(b) if (0x80..=0xBF).contains(&b) => bytes.push(b),
+            let mut bytes = [lead, 0, 0, 0];
+            let mut n = 1;
+            for next in rest[c.len_utf8()..].chars().take(len - 1) {
+                match cp1252_byte(next) {
+                    Some(b) if (0x80..=0xBF).contains(&b) => {
+                        bytes[n] = b;
+                        n += 1;
+                    }
                     _ => break,
                 }
             }
-            if bytes.len() == len
-                && let Ok(s) = std::str::from_utf8(&bytes)
+            if n == len
+                && let Ok(s) = std::str::from_utf8(&bytes[..len])
             {
                 out.push_str(s);
                 changed = true;
-                i += len;
+                let taken: usize = rest.chars().take(len).map(char::len_utf8).sum();
+                rest = &rest[taken..];
                 continue;
             }
         }
-        out.push(chars[i]);
-        i += 1;
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
     changed.then_some(out)
 }
@@ -449,20 +453,19 @@ fn split_list(value: &str) -> Vec<String> {
 
 /// Body lines to blocks: residue removed, wrapped lines joined, doubled words repaired.
 fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block> {
-    // Group lines into raw blocks separated by blank lines.
-    let mut raw: Vec<Vec<(usize, &str)>> = Vec::new();
-    let mut current = Vec::new();
-    for &(n, line) in lines {
+    // Group lines into raw blocks separated by blank lines (runs of `lines`, not copies).
+    let mut raw: Vec<&[(usize, &str)]> = Vec::new();
+    let mut start = 0;
+    for (k, &(_, line)) in lines.iter().enumerate() {
         if line.is_empty() {
-            if !current.is_empty() {
-                raw.push(std::mem::take(&mut current));
+            if start < k {
+                raw.push(&lines[start..k]);
             }
-        } else {
-            current.push((n, line));
+            start = k + 1;
         }
     }
-    if !current.is_empty() {
-        raw.push(current);
+    if start < lines.len() {
+        raw.push(&lines[start..]);
     }
 
     // Drop residue: whole blocks first, then runs of headlines under a heading, then buttons
@@ -494,7 +497,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     end += 1;
                 } else if raw[end].len() <= 8
                     && raw[end].iter().all(|(_, l)| item(l))
-                    && (strict || is_footer_block(&raw[end]))
+                    && (strict || is_footer_block(raw[end]))
                 {
                     listed.push(end);
                     end += 1;
@@ -566,7 +569,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     }
     // `Go deeper` alone in its paragraph, then one headline in the next: a link.
     for k in 1..raw.len() {
-        if let ([(_, label)], [(_, headline)]) = (&raw[k - 1][..], &raw[k][..])
+        if let ([(_, label)], [(_, headline)]) = (raw[k - 1], raw[k])
             && reasons[k - 1].is_none()
             && reasons[k].is_none()
             && is_link_label(label)
@@ -581,7 +584,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     }
     // A box under an advertisement's label: its pitch, the advertiser, a button.
     for k in 0..raw.len() {
-        if reasons[k].is_none() && is_advert_box(&raw[k]) {
+        if reasons[k].is_none() && is_advert_box(raw[k]) {
             reasons[k] = Some(ADVERT);
         }
     }
@@ -593,15 +596,15 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             open_list = raw[k]
                 .last()
                 .is_some_and(|(_, l)| l.trim_end().ends_with(':'))
-                || open_list && reason == COOKIE && is_list_continuation(&raw[k]);
-        } else if open_list && is_list_continuation(&raw[k]) {
+                || open_list && reason == COOKIE && is_list_continuation(raw[k]);
+        } else if open_list && is_list_continuation(raw[k]) {
             reasons[k] = reasons[k - 1].or(Some(COOKIE));
         } else {
             // A paragraph that residue glued below it opens the list too.
             let last = raw[k].len() - 1;
             open_list = last > 0
                 && raw[k][last].1.trim_end().ends_with(':')
-                && inline_residue(&raw[k], last) == Some(COOKIE);
+                && inline_residue(raw[k], last) == Some(COOKIE);
         }
     }
     // Buttons (`Options`, `Reject all`, `Submit`), addresses, a consent form's purposes and
@@ -613,7 +616,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                 |j: Option<usize>| j.and_then(|j| reasons.get(j)).is_some_and(Option::is_some);
             if reasons[k].is_none()
                 && (near(k.checked_sub(1)) || near(Some(k + 1)))
-                && joins_residue(&raw[k])
+                && joins_residue(raw[k])
             {
                 reasons[k] = reasons[k.saturating_sub(1)].or(reasons.get(k + 1).copied().flatten());
                 changed = true;
@@ -623,42 +626,51 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             break;
         }
     }
-    let mut kept: Vec<Vec<(usize, &str)>> = Vec::new();
+    // The blocks that stay: most of them whole (borrowed), a few without some lines.
+    let mut kept: Vec<Cow<[(usize, &str)]>> = Vec::new();
     for (mut block, reason) in raw.into_iter().zip(reasons) {
         if let Some(reason) = reason {
             // A wrapped banner glued to a wrapped paragraph: only the banner goes.
-            let Some((at, residue_first)) =
-                (block.len() > 2).then(|| split_glued(&block)).flatten()
+            let Some((at, residue_first)) = (block.len() > 2).then(|| split_glued(block)).flatten()
             else {
-                drop_block(&block, reason, removed);
+                drop_block(block, reason, removed);
                 continue;
             };
-            let rest = block.split_off(at);
+            let (head, rest) = block.split_at(at);
             let (gone, stays) = if residue_first {
-                (block, rest)
+                (head, rest)
             } else {
-                (rest, block)
+                (rest, head)
             };
-            drop_block(&gone, reason, removed);
+            drop_block(gone, reason, removed);
             block = stays;
         }
-        let mut lines_kept = Vec::with_capacity(block.len());
         let list = block.iter().all(|(_, l)| list_item(l).is_some());
+        let mut lines_kept: Option<Vec<(usize, &str)>> = None;
         for (k, &(n, line)) in block.iter().enumerate() {
             match (block.len() > 1 && !list)
-                .then(|| inline_residue(&block, k))
+                .then(|| inline_residue(block, k))
                 .flatten()
             {
-                Some(reason) => removed.push(Removal {
-                    line: n,
-                    text: line.to_string(),
-                    reason,
-                }),
-                None => lines_kept.push((n, line)),
+                Some(reason) => {
+                    removed.push(Removal {
+                        line: n,
+                        text: line.to_string(),
+                        reason,
+                    });
+                    lines_kept.get_or_insert_with(|| block[..k].to_vec());
+                }
+                None => {
+                    if let Some(kept_lines) = &mut lines_kept {
+                        kept_lines.push((n, line));
+                    }
+                }
             }
         }
-        if !lines_kept.is_empty() {
-            kept.push(lines_kept);
+        match lines_kept {
+            None if !block.is_empty() => kept.push(Cow::Borrowed(block)),
+            Some(lines) if !lines.is_empty() => kept.push(Cow::Owned(lines)),
+            _ => {}
         }
     }
 
@@ -3542,12 +3554,18 @@ fn furniture_line(core: &str) -> Option<&'static str> {
     }
     // Every word is a page's; a phrase such as `sign up` can make the line furniture.
     let lower_core = core.to_lowercase();
-    if let Some(&(_, r)) = FURNITURE_PHRASES.iter().find(|(phrase, _)| {
-        lower_core.match_indices(phrase).any(|(at, _)| {
-            let before = lower_core[..at].chars().next_back();
-            let after = lower_core[at + phrase.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    // (Only the phrases that stand somewhere in the line are looked at closely, in order.)
+    let present = FURNITURE_PHRASE_SET.scan(&lower_core, false);
+    if let Some(&(_, r)) = FURNITURE_PHRASES.iter().enumerate().find_map(|(k, pair)| {
+        let (phrase, _) = pair;
+        (present >> k & 1 == 1
+            && lower_core.match_indices(phrase).any(|(at, _)| {
+                let before = lower_core[..at].chars().next_back();
+                let after = lower_core[at + phrase.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            }))
+        .then_some(pair)
     }) && reason != Some(TAGS)
     {
         reason = Some(r);
@@ -3600,6 +3618,19 @@ impl AsRef<str> for LowerWord<'_> {
 }
 
 /// Two- and three-word phrases that make a line furniture, whatever its other words.
+/// The phrases of [`FURNITURE_PHRASES`], looked for together.
+static FURNITURE_PHRASE_SET: Phrases = Phrases::fragments(&FURNITURE_PHRASE_TEXTS);
+
+const FURNITURE_PHRASE_TEXTS: [&str; FURNITURE_PHRASES.len()] = {
+    let mut texts = [""; FURNITURE_PHRASES.len()];
+    let mut i = 0;
+    while i < texts.len() {
+        texts[i] = FURNITURE_PHRASES[i].0;
+        i += 1;
+    }
+    texts
+};
+
 const FURNITURE_PHRASES: &[(&str, &str)] = &[
     ("sign up", SHARE),
     ("sign in", SHARE),
@@ -4684,6 +4715,10 @@ fn repeats_again(rest: &str, word: &str) -> bool {
 
 /// Whether `second` right after `first` is a scraper's doubling rather than real English.
 fn is_doubling(first: &str, second: &str) -> bool {
+    // (Every answer yes below has the two words the same but for case.)
+    if first.is_ascii() && !first.eq_ignore_ascii_case(second) {
+        return false;
+    }
     if first.chars().count() < 2 && first != "a" {
         return false;
     }
