@@ -749,10 +749,10 @@ fn joins_residue(block: &[(usize, &str)]) -> bool {
     {
         return true;
     }
-    let tokens: Vec<String> = text
+    let tokens: Vec<LowerWord> = text
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
         .filter(|t| !t.is_empty())
-        .map(|t| t.to_lowercase())
+        .map(lower_word)
         .collect();
     if tokens.is_empty() {
         return false;
@@ -823,7 +823,7 @@ fn joins_residue(block: &[(usize, &str)]) -> bool {
     };
     let own = tokens.iter().any(|t| {
         matches!(
-            t.as_str(),
+            t.as_ref(),
             "vendor"
                 | "vendors"
                 | "legitimate"
@@ -1963,7 +1963,7 @@ fn page_line(text: &str) -> Option<&'static str> {
     }
     // `Click “Accept all” to agree or “Manage settings” to choose.`: what quotes hold here are
     // the page's buttons.
-    let quoted: Vec<&str> = if text.contains(['"', '“', '”']) {
+    let quoted: Vec<&str> = if has_double_quote(text) {
         text.split(['"', '“', '”'])
             .skip(1)
             .step_by(2)
@@ -2241,9 +2241,15 @@ fn pointed_link(text: &str) -> Option<&'static str> {
     .then_some(READ_MORE)
 }
 
+/// Whether `text` holds a double quotation mark, straight or curly (each looked for with
+/// the standard library's fast byte search, rather than a character at a time).
+fn has_double_quote(text: &str) -> bool {
+    text.as_bytes().contains(&b'"') || text.contains('“') || text.contains('”')
+}
+
 /// Whether a line quotes someone or reports what they said: news, never a page's furniture.
 fn reports_speech(text: &str) -> bool {
-    text.contains(['"', '“', '”'])
+    has_double_quote(text)
         || text.words().any(|w| {
             matches!(
                 w.trim_matches(|c: char| !c.is_alphanumeric()),
@@ -2448,7 +2454,7 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     }
     // `Yahoo is part of the Yahoo family of brands.`: the line that opens a media group's
     // consent page, naming the group twice.
-    if text.len() <= 120
+    if text.trim_end_matches('.').ends_with(" family of brands")
         && let Some((brand, rest)) = text.split_once(" is part of the ")
         && rest.starts_with(brand)
         && rest[brand.len()..].trim_end_matches('.') == " family of brands"
@@ -3479,7 +3485,7 @@ fn undecorated(text: &str) -> &str {
 /// word that only furniture uses. Names may follow a verb such as `follow`
 /// (`Follow BBC Sport on Instagram`). `core` is the line [`undecorated`].
 fn furniture_line(core: &str) -> Option<&'static str> {
-    if core.words().nth(12).is_some() || core.contains(['"', '“', '”']) {
+    if core.words().nth(12).is_some() || has_double_quote(core) {
         return None;
     }
     if is_email_field(core) {
