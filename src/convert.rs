@@ -3688,9 +3688,9 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         return None;
     }
     let bracketed = core
-        .strip_prefix('[')
-        .unwrap_or(core)
-        .split_once("] ")
+        .contains(']')
+        .then(|| core.strip_prefix('[').unwrap_or(core).split_once("] "))
+        .flatten()
         .filter(|(label, _)| !label.contains('['));
     // `More at https://example.com/story`: a label, then the address.
     let addressed = has_address
@@ -3714,11 +3714,19 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         {
             return None;
         }
+        let hay = &core[..head];
         let (at, len) = [
             ": ", " | ", " › ", " » ", " > ", " >> ", " – ", " — ", " - ", " → ",
         ]
         .iter()
-        .filter_map(|sep| core[..head].find(sep).map(|at| (at, sep.len())))
+        // (A separator is searched for only when its mark is there: a byte search.)
+        .filter(|sep| {
+            sep.trim_start()
+                .chars()
+                .next()
+                .is_some_and(|mark| hay.contains(mark))
+        })
+        .filter_map(|sep| hay.find(sep).map(|at| (at, sep.len())))
         .min_by_key(|&(at, _)| at)?;
         (&core[..at], &core[at + len..])
     };
