@@ -4010,11 +4010,39 @@ impl Words<'_> {
     /// Where the word after the next `k` starts, or how many words there are if fewer.
     /// Words are counted without a branch per word, which is what makes this fast.
     fn find_start(&self, k: usize) -> Result<usize, usize> {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const fn each(b: u8) -> u64 {
+            0x0101_0101_0101_0101 * b as u64
+        }
         let b = self.text.as_bytes();
         let mut seen = 0usize;
         let mut after_space = true;
         let mut i = self.at;
         while i < b.len() {
+            // Eight bytes at once, when none of them may start a wider space.
+            if let Some(chunk) = b[i..].first_chunk::<8>() {
+                let x = u64::from_le_bytes(*chunk);
+                let low = x & LOW7;
+                let within =
+                    |lo: u8, hi: u8| (low + each(0x80 - lo)) & !(low + each(0x7F - hi)) & HIGH;
+                if (within(0x42, 0x42) | within(0x61, 0x63)) & x == 0 {
+                    let spaces = (within(b' ', b' ') | within(b'\t', b'\r')) & !x;
+                    let after = spaces << 8 | u64::from(after_space) << 7;
+                    let mut starts = !spaces & HIGH & after;
+                    let count = starts.count_ones() as usize;
+                    if seen + count > k {
+                        for _ in seen..k {
+                            starts &= starts - 1;
+                        }
+                        return Ok(i + (starts.trailing_zeros() / 8) as usize);
+                    }
+                    seen += count;
+                    after_space = spaces >> 63 != 0;
+                    i += 8;
+                    continue;
+                }
+            }
             let class = SPACE_CLASS[usize::from(b[i])];
             let (space, len) = if class == 2 {
                 match space_len(b, i) {
