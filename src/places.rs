@@ -2576,13 +2576,7 @@ mod tests {
 
     /// The kind of place `name` was taken for in `text`, by the mention written `name`.
     fn kind_of(text: &str, name: &str) -> Option<&'static str> {
-        let conversion = crate::convert::convert("a.txt", text);
-        let document = Document::of_text(text, &conversion);
-        detect(Gazetteer::get(), &Settings::default(), &document)
-            .into_iter()
-            .find(|p| p.mentions.iter().any(|m| m.text == name))
-            .unwrap_or_else(|| panic!("{name} not found in {text:?}"))
-            .kind
+        detect_one(text, name).kind
     }
 
     #[test]

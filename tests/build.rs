@@ -55,23 +55,6 @@ fn article_dates(page: &Page) -> Vec<String> {
         .collect()
 }
 
-/// The pages of a paginated listing, following `nav.pagination a[rel=next]` from `first`.
-fn listing_pages(site: &Path, first: &str) -> Vec<Page> {
-    let mut pages = vec![Page::open(site, first)];
-    while pages.len() < 20 {
-        let last = pages.last().expect("at least one page");
-        let next = last
-            .elements("nav", Some("pagination"))
-            .first()
-            .and_then(|_| last.rel_target_within("nav", "pagination", "next"));
-        match next {
-            Some(next) => pages.push(Page::open(site, &next)),
-            None => break,
-        }
-    }
-    pages
-}
-
 fn paths(pages: &[Page]) -> Vec<&str> {
     pages.iter().map(|page| page.path.as_str()).collect()
 }
@@ -300,7 +283,7 @@ fn place_pages_list_their_articles_and_the_place_index_lists_places() {
     let spin_boldak = Page::open(&site, "places/spin-boldak.html");
     assert_eq!(listed_articles(&spin_boldak), vec![BORDER.to_owned()]);
 
-    let kabul = listing_pages(&site, "places/kabul.html");
+    let kabul = Page::listing(&site, "places/kabul.html");
     let listed: Vec<_> = kabul.iter().flat_map(listed_articles).collect();
     assert_eq!(set(&listed), set([DOHA, EVACUATION, CEASEFIRE]));
 
@@ -324,7 +307,7 @@ fn archive_lists_months_and_month_pages_list_their_articles() {
     assert_eq!(listed_articles(&june), vec![OFFENSIVE.to_owned()]);
 
     // Three July articles at two per page: archive/2021-07/page-2.html.
-    let july = listing_pages(&site, "archive/2021-07.html");
+    let july = Page::listing(&site, "archive/2021-07.html");
     assert_eq!(
         paths(&july),
         ["archive/2021-07.html", "archive/2021-07/page-2.html"]
@@ -351,7 +334,7 @@ fn topic_with_more_articles_than_per_page_is_paginated() {
     let tmp = tempdir();
     let site = build_fixture("basic", tmp.path());
 
-    let pages = listing_pages(&site, "topics/security.html");
+    let pages = Page::listing(&site, "topics/security.html");
     assert_eq!(
         paths(&pages),
         [
@@ -1141,7 +1124,7 @@ fn file_name_date_prefix_dates_a_plain_text_article() {
         body.starts_with("Representatives of the Afghan government"),
         "{body}"
     );
-    let july = listing_pages(&site, "archive/2021-07.html");
+    let july = Page::listing(&site, "archive/2021-07.html");
     let listed: Vec<_> = july.iter().flat_map(listed_articles).collect();
     assert!(listed.iter().any(|a| a == DOHA), "{listed:?}");
 }

@@ -29,28 +29,11 @@ fn build(tmp: &Path) -> PathBuf {
     site
 }
 
-/// The pages of a paginated listing, following `a[rel=next]` from `first`.
-fn listing_pages(site: &Path, first: &str) -> Vec<Page> {
-    let mut pages = vec![Page::open(site, first)];
-    while pages.len() < 20 {
-        let last = pages.last().expect("a page");
-        let next = last
-            .elements("nav", Some("pagination"))
-            .first()
-            .and_then(|_| last.rel_target_within("nav", "pagination", "next"));
-        match next {
-            Some(next) => pages.push(Page::open(site, &next)),
-            None => break,
-        }
-    }
-    pages
-}
-
 /// The articles a place lists, over all its pages: those about it, and those naming it in
 /// passing (the `ol.article-list.mentions`), each in page order.
 fn listed(site: &Path, place: &str) -> (Vec<String>, Vec<String>) {
     let (mut about, mut passing) = (Vec::new(), Vec::new());
-    for page in listing_pages(site, &format!("places/{place}.html")) {
+    for page in Page::listing(site, &format!("places/{place}.html")) {
         for list in page.elements("ol", Some("article-list")) {
             let into = if list.tag.has_word("class", "mentions") {
                 &mut passing

@@ -515,6 +515,24 @@ impl Page {
         }
     }
 
+    /// The pages of a paginated listing (at most 20), following
+    /// `nav.pagination a[rel=next]` from `site/<first>`.
+    pub(crate) fn listing(site: &Path, first: &str) -> Vec<Page> {
+        let mut pages = vec![Page::open(site, first)];
+        while pages.len() < 20 {
+            let last = pages.last().expect("at least one page");
+            let next = last
+                .elements("nav", Some("pagination"))
+                .first()
+                .and_then(|_| last.rel_target_within("nav", "pagination", "next"));
+            match next {
+                Some(next) => pages.push(Page::open(site, &next)),
+                None => break,
+            }
+        }
+        pages
+    }
+
     /// Elements named `name` (and having class `class`, when given), in page order.
     pub(crate) fn elements(&self, name: &str, class: Option<&str>) -> Vec<Element<'_>> {
         let mut found = Vec::new();
