@@ -4010,38 +4010,29 @@ impl Words<'_> {
     /// Where the word after the next `k` starts, or how many words there are if fewer.
     /// Words are counted without a branch per word, which is what makes this fast.
     fn find_start(&self, k: usize) -> Result<usize, usize> {
-        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        const fn each(b: u8) -> u64 {
-            0x0101_0101_0101_0101 * b as u64
-        }
         let b = self.text.as_bytes();
         let mut seen = 0usize;
         let mut after_space = true;
         let mut i = self.at;
         while i < b.len() {
             // Eight bytes at once, when none of them may start a wider space.
-            if let Some(chunk) = b[i..].first_chunk::<8>() {
-                let x = u64::from_le_bytes(*chunk);
-                let low = x & LOW7;
-                let within =
-                    |lo: u8, hi: u8| (low + each(0x80 - lo)) & !(low + each(0x7F - hi)) & HIGH;
-                if (within(0x42, 0x42) | within(0x61, 0x63)) & x == 0 {
-                    let spaces = (within(b' ', b' ') | within(b'\t', b'\r')) & !x;
-                    let after = spaces << 8 | u64::from(after_space) << 7;
-                    let mut starts = !spaces & HIGH & after;
-                    let count = starts.count_ones() as usize;
-                    if seen + count > k {
-                        for _ in seen..k {
-                            starts &= starts - 1;
-                        }
-                        return Ok(i + (starts.trailing_zeros() / 8) as usize);
+            if let Some(chunk) = b[i..].first_chunk::<8>()
+                && Eight::read(chunk).wide_space_leads() == 0
+            {
+                let spaces = Eight::read(chunk).ascii_spaces();
+                let after = spaces << 8 | u64::from(after_space) << 7;
+                let mut starts = !spaces & Eight::HIGH & after;
+                let count = starts.count_ones() as usize;
+                if seen + count > k {
+                    for _ in seen..k {
+                        starts &= starts - 1;
                     }
-                    seen += count;
-                    after_space = spaces >> 63 != 0;
-                    i += 8;
-                    continue;
+                    return Ok(i + (starts.trailing_zeros() / 8) as usize);
                 }
+                seen += count;
+                after_space = spaces >> 63 != 0;
+                i += 8;
+                continue;
             }
             let class = SPACE_CLASS[usize::from(b[i])];
             let (space, len) = if class == 2 {
@@ -4067,20 +4058,10 @@ impl Words<'_> {
 /// Where the first white-space character at or after byte `i` starts (or the end), found
 /// eight bytes at a time. `i` is not inside a character.
 fn next_space(b: &[u8], mut i: usize) -> usize {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn each(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
-    }
     while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let x = u64::from_le_bytes(*chunk);
-        let low = x & LOW7;
-        // The high bit of each byte whose low seven bits lie in lo..=hi (no carries).
-        let within = |lo: u8, hi: u8| (low + each(0x80 - lo)) & !(low + each(0x7F - hi)) & HIGH;
-        // ASCII white space, and the bytes that start the wider kinds (0xC2, 0xE1..=0xE3),
-        // which are then looked at whole.
-        let mut maybe = (within(b' ', b' ') | within(b'\t', b'\r')) & !x
-            | (within(0x42, 0x42) | within(0x61, 0x63)) & x;
+        // ASCII white space, and the bytes that may start a wider kind, then looked at whole.
+        let eight = Eight::read(chunk);
+        let mut maybe = eight.ascii_spaces() | eight.wide_space_leads();
         while maybe != 0 {
             let at = i + (maybe.trailing_zeros() / 8) as usize;
             if space_len(b, at) > 0 {
@@ -4135,20 +4116,56 @@ fn space_len(b: &[u8], i: usize) -> usize {
 /// letter or digit, nor a byte of a character beyond ASCII. Exact for every byte (the sums
 /// never carry from one byte into the next).
 fn word_gaps(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let eight = Eight(x);
+    let word = eight.ascii_within(b'0', b'9')
+        | eight.ascii_within(b'A', b'Z')
+        | eight.ascii_within(b'a', b'z')
+        | eight.beyond_ascii();
+    !word & Eight::HIGH
+}
+
+/// Eight bytes read at once, and questions asked of all of them without a loop. Each answer
+/// has the high bit of every byte that fits set, and no other bit; it is exact for every byte,
+/// as the sums never carry from one byte into the next.
+#[derive(Clone, Copy)]
+struct Eight(u64);
+
+impl Eight {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn each(b: u8) -> u64 {
-        0x0101_0101_0101_0101 * b as u64
+
+    fn read(chunk: &[u8; 8]) -> Self {
+        Eight(u64::from_le_bytes(*chunk))
     }
-    let low = x & LOW7;
-    // The high bit of each byte whose low seven bits lie in lo..=hi.
-    let within = |lo: u8, hi: u8| {
-        let at_least = (low + each(0x80 - lo)) & HIGH;
-        let above = (low + each(0x7F - hi)) & HIGH;
-        at_least & !above
-    };
-    let word = (within(b'0', b'9') | within(b'A', b'Z') | within(b'a', b'z')) & !x | x & HIGH;
-    !word & HIGH
+
+    /// The bytes whose low seven bits lie in `lo..=hi`, whatever their high bit.
+    fn low_within(self, lo: u8, hi: u8) -> u64 {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        const fn each(b: u8) -> u64 {
+            0x0101_0101_0101_0101 * b as u64
+        }
+        let low = self.0 & LOW7;
+        (low + each(0x80 - lo)) & !(low + each(0x7F - hi)) & Self::HIGH
+    }
+
+    /// The ASCII bytes in `lo..=hi`.
+    fn ascii_within(self, lo: u8, hi: u8) -> u64 {
+        self.low_within(lo, hi) & !self.0
+    }
+
+    /// The bytes beyond ASCII.
+    fn beyond_ascii(self) -> u64 {
+        self.0 & Self::HIGH
+    }
+
+    /// ASCII white space: space, and tab to carriage return.
+    fn ascii_spaces(self) -> u64 {
+        self.ascii_within(b' ', b' ') | self.ascii_within(b'\t', b'\r')
+    }
+
+    /// The bytes that may start a wider white-space character: 0xC2, 0xE1, 0xE2, 0xE3.
+    fn wide_space_leads(self) -> u64 {
+        (self.low_within(0x42, 0x42) | self.low_within(0x61, 0x63)) & self.0
+    }
 }
 
 /// A fixed set of phrases looked for in one pass over a text. Conversion asks many such
@@ -4684,15 +4701,12 @@ fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
 fn may_have_doubles(text: &str) -> bool {
     // Bytes, not characters: words are split at ASCII spaces and trimmed of ASCII marks, so
     // the answer is the same. The spaces are found eight bytes at a time.
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let b = text.as_bytes();
     // Where the word before the next space starts.
     let mut start = 0;
     let (chunks, rest) = b.as_chunks::<8>();
     for (n, chunk) in chunks.iter().enumerate() {
-        // The high bit of each byte that is a space (exactly: no carries between bytes).
-        let x = u64::from_le_bytes(*chunk) ^ 0x2020_2020_2020_2020;
-        let mut spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+        let mut spaces = Eight::read(chunk).ascii_within(b' ', b' ');
         while spaces != 0 {
             let at = n * 8 + (spaces.trailing_zeros() / 8) as usize;
             spaces &= spaces - 1;
