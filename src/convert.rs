@@ -588,6 +588,8 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             reasons[k] = Some(ADVERT);
         }
     }
+    tag_footers(&mut raw, &mut reasons, removed);
+    let whole = sign_up_boxes(&raw, &mut reasons);
     // The items of a list that residue opens (`we use cookies to:`), one a paragraph, each
     // in lower case as the sentence goes on: residue too.
     let mut open_list = false;
@@ -628,10 +630,12 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     }
     // The blocks that stay: most of them whole (borrowed), a few without some lines.
     let mut kept: Vec<Cow<[(usize, &str)]>> = Vec::new();
-    for (mut block, reason) in raw.into_iter().zip(reasons) {
+    for (k, (mut block, reason)) in raw.into_iter().zip(reasons).enumerate() {
         if let Some(reason) = reason {
             // A wrapped banner glued to a wrapped paragraph: only the banner goes.
-            let Some((at, residue_first)) = (block.len() > 2).then(|| split_glued(block)).flatten()
+            let Some((at, residue_first)) = (block.len() > 2 && !whole.contains(&k))
+                .then(|| split_glued(block))
+                .flatten()
             else {
                 drop_block(block, reason, removed);
                 continue;
@@ -710,6 +714,255 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     blocks
 }
 
+/// Tag footers: a label (`Posted in`, `Filed under`, `In this story`, `Topics:`) and the names
+/// the page files the story under, one a line, in the label's paragraph or the next, or
+/// between separators (`Trade | Brazil`). A label that names itself tags may stand anywhere;
+/// one of words an article might use too (`Section`, `Explore`, `More on`) only at the foot
+/// of the article, where it may also be glued below the last paragraph.
+fn tag_footers<'a>(
+    raw: &mut [&'a [(usize, &'a str)]],
+    reasons: &mut [Option<&'static str>],
+    removed: &mut Vec<Removal>,
+) {
+    // The names in the blocks from `from` on, up to `end`: how many blocks they fill.
+    let names_from =
+        |raw: &[&[(usize, &str)]], reasons: &[Option<&str>], from: usize, end: usize| {
+            (from..end)
+                .take_while(|&j| {
+                    reasons[j].is_none() && raw[j].iter().all(|(_, l)| tag_names(l).is_some())
+                })
+                .count()
+        };
+    // Anywhere: a label that names itself tags, alone, over the names in its block or the next.
+    for k in 0..raw.len() {
+        let label = raw[k][0].1;
+        if reasons[k].is_some() || label.len() > 40 || tag_label(label) != Some(true) {
+            continue;
+        }
+        let names = if raw[k].len() > 1 {
+            raw[k][1..].iter().all(|(_, l)| tag_names(l).is_some()) as usize
+        } else {
+            names_from(raw, reasons, k + 1, (k + 2).min(raw.len()))
+        };
+        if names > 0 {
+            let blocks = if raw[k].len() > 1 { 1 } else { 1 + names };
+            for reason in &mut reasons[k..k + blocks] {
+                *reason = Some(TAGS);
+            }
+        }
+    }
+    // At the foot: the last blocks of the article's text.
+    let mut end = raw.len();
+    loop {
+        while end > 0 && reasons[end - 1].is_some() {
+            end -= 1;
+        }
+        if end == 0 {
+            return;
+        }
+        // A label alone in its paragraph, over paragraphs of names.
+        let label_block = (0..end)
+            .rev()
+            .take(4)
+            .find(|&j| matches!(raw[j][..], [(_, l)] if l.len() <= 40 && tag_label(l).is_some()));
+        if let Some(j) = label_block
+            && j + 1 < end
+            && names_from(raw, reasons, j + 1, end) == end - j - 1
+        {
+            for reason in &mut reasons[j..end] {
+                *reason = Some(TAGS);
+            }
+            continue;
+        }
+        // Or the footer in the last block, from its label's line on.
+        let k = end - 1;
+        let Some(at) = tag_footer_start(raw[k]) else {
+            return;
+        };
+        if at == 0 {
+            reasons[k] = Some(TAGS);
+        } else {
+            drop_block(&raw[k][at..], TAGS, removed);
+            raw[k] = &raw[k][..at];
+            return;
+        }
+    }
+}
+
+/// Where the tag footer that ends `block` starts: a label alone on its line over names, one a
+/// line; a label and its names on one line, perhaps wrapped (`Topics: TWA / Department of
+/// Transportation`); a blog's `This entry was posted in Autos and tagged ... Bookmark the
+/// permalink.` Glued below a paragraph, the paragraph must end its sentence.
+fn tag_footer_start(block: &[(usize, &str)]) -> Option<usize> {
+    let at = (0..block.len()).find(|&at| {
+        let line = block[at].1;
+        let rest = &block[at + 1..];
+        if line.len() <= 40 && tag_label(line).is_some() {
+            return !rest.is_empty() && rest.iter().all(|(_, l)| tag_names(l).is_some());
+        }
+        let text = join_lines(&block[at..]);
+        if text.starts_with("This entry was posted in ") {
+            return text.ends_with("Bookmark the permalink.") && text.words().nth(60).is_none();
+        }
+        labelled_names(&text)
+    })?;
+    let ends_sentence = |l: &str| {
+        l.trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?'])
+    };
+    (at == 0 || ends_sentence(block[at - 1].1)).then_some(at)
+}
+
+/// `Topics: A, B`, `Related Topics A · B`, `Posted in Analysis | Tagged GRADE, Companies`: a
+/// tag label, then two names or more between separators.
+fn labelled_names(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "related topics",
+        "topics",
+        "tags",
+        "tagged",
+        "keywords",
+        "categories",
+        "filed under",
+        "posted in",
+        "subjects",
+        "in this story",
+        "in this article",
+        "more about",
+        "more on",
+        "see more on",
+        "explore",
+        "section",
+    ];
+    if !text.starts_with(|c: char| c.is_alphabetic()) || text.len() > 400 {
+        return false;
+    }
+    LABELS.iter().any(|label| {
+        starts_with_folded(text, label)
+            && text[label.len()..]
+                .strip_prefix([':', ' ', '—', '–', '|'])
+                .map(|rest| rest.trim_start_matches([':', ' ', '—', '–', '|']))
+                .and_then(tag_names)
+                .is_some_and(|n| n >= 2)
+    })
+}
+
+/// A label that opens a tag footer (`Posted in`, `Filed under:`, `IN THIS STORY`): `true` for
+/// one that names itself tags, `false` for words an article might use too (`Section`,
+/// `Explore`, `More on`).
+fn tag_label(line: &str) -> Option<bool> {
+    let core = undecorated(line);
+    if core.len() > 30 || !core.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    match core.to_lowercase().as_str() {
+        "tags"
+        | "tag"
+        | "tagged"
+        | "tagged with"
+        | "topics"
+        | "related topics"
+        | "keywords"
+        | "categories"
+        | "filed under"
+        | "posted in"
+        | "labels"
+        | "subjects"
+        | "in this story"
+        | "in this article"
+        | "mentioned in this story"
+        | "mentioned in this article" => Some(true),
+        "section" | "sections" | "explore" | "explore more" | "subject" | "topic" | "category"
+        | "more on" | "more about" | "see more on" | "see more" | "themes" | "browse"
+        | "discover" | "read more about" => Some(false),
+        _ => None,
+    }
+}
+
+/// The number of names on a line of a tag footer, if it is one: after a list's marker, short
+/// names between separators (`Trade | Brazil`, `Money Supply, united states`), or a few with
+/// nothing between them (`Federal Communications Commission Bell Atlantic Energy`, where a
+/// scraper lost the gaps). None of them ends a sentence, quotes anyone or holds a figure (as
+/// a table's rows do).
+fn tag_names(line: &str) -> Option<usize> {
+    let mut line = line.trim();
+    for marker in [
+        "•", "·", "○", "◦", "+", "▪", "‣", "–", "-", "*", ">", "■", "●", "□",
+    ] {
+        if let Some(rest) = line.strip_prefix(marker)
+            && (rest.is_empty() || rest.starts_with(' '))
+        {
+            line = rest.trim_start();
+            break;
+        }
+    }
+    if line.is_empty() {
+        return Some(0);
+    }
+    if line.len() > 300 || line.contains(['"', '“', '”']) {
+        return None;
+    }
+    let mut names = 0;
+    let mut longest = 0;
+    for name in line.split([',', '|', '·', '•', ';', '/']) {
+        let name = name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let words = name.words().count();
+        let last = name.rsplit(' ').next().unwrap_or("");
+        let abbreviation = last.strip_suffix('.').is_some_and(|l| l.contains('.'));
+        if name.ends_with(['!', '?', ':', ';'])
+            || name.ends_with('.') && !abbreviation
+            || !name.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '#' | '&'))
+            || name.contains(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        longest = longest.max(words);
+        names += 1;
+    }
+    // One run of up to twelve words with no gaps kept: names, never a clause.
+    let run_of_names = || {
+        names == 1
+            && longest <= 12
+            && !line.words().any(|w| {
+                matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "be"
+                        | "said"
+                        | "says"
+                        | "will"
+                        | "would"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "to"
+                        | "that"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "you"
+                        | "this"
+                        | "by"
+                        | "for"
+                        | "with"
+                )
+            })
+    };
+    (longest <= 6 || run_of_names()).then_some(names)
+}
+
 /// A short block that no article is made of, and that goes with residue beside it: buttons
 /// (`Okay`, `Agree & close`), a bare address, a consent form's purposes (`Store and/or access
 /// information on a device`, `Vendor list`), a line speaking to the reader (`Help us improve
@@ -768,6 +1021,33 @@ fn joins_residue(block: &[(usize, &str)]) -> bool {
         && words.len() <= 12
         && !text.trim_end().ends_with(['.', ',', ';', ':'])
         && !text.contains(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // `You can change your settings at any time.`, `Please let us know if you agree.`: a
+    // short sentence to the reader about their choices on the page.
+    if reader
+        && words.len() <= 12
+        && tokens.iter().any(|t| {
+            matches!(
+                t.as_ref(),
+                "settings" | "agree" | "choices" | "choice" | "website" | "site" | "preferences"
+            )
+        })
+    {
+        return true;
+    }
+    // `Cookie notice`, `Privacy Preference Center`: a banner's heading; `Select 'Reject' to
+    // refuse non-essential cookies.`: a short line about cookies.
+    if words.len() <= 5
+        && !text.trim_end().ends_with(['.', ',', ';', ':'])
+        && tokens
+            .iter()
+            .any(|t| matches!(t.as_ref(), "cookie" | "cookies" | "privacy" | "consent"))
+        || words.len() <= 12
+            && tokens
+                .iter()
+                .any(|t| matches!(t.as_ref(), "cookie" | "cookies"))
     {
         return true;
     }
@@ -1187,13 +1467,24 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
                     }
                     && !joins_residue(&[(0, l)])
             });
+            // Buttons, or lines that go with residue beside them (`Vendor list`, `Help us
+            // improve your experience`).
             let buttons = block
                 .iter()
                 .zip(&line_reasons)
                 .all(|((_, l), r)| r.is_some() || is_button(l));
+            let beside = || {
+                block
+                    .iter()
+                    .zip(&line_reasons)
+                    .all(|((_, l), r)| r.is_some() || joins_residue(&[(0, l)]))
+            };
             if !found.is_empty()
                 && !prose
-                && (found.len() * 2 >= block.len() && found.len() >= 2 || buttons || form)
+                && (found.len() * 2 >= block.len() && found.len() >= 2
+                    || buttons
+                    || form
+                    || beside())
             {
                 return Some(found[0]);
             }
@@ -1269,6 +1560,214 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
         }
     }
     reason
+}
+
+/// A newsletter's sign-up box, in one block or a paragraph a line: its name, a short blurb
+/// (`The news you need to start your day, in five minutes.`), the e-mail field, the button
+/// and the small print. Its own lines ([`sign_up_line`]) must hold the blurb between them (a
+/// name may open the box): a short line of the article beside the box stays.
+///
+/// Returns the blocks that are a box whole, which no paragraph is glued to.
+fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>]) -> Vec<usize> {
+    // The box in `lines`: a bit for each line it takes.
+    fn box_of(lines: &[&str], within_block: bool) -> u32 {
+        let own: Vec<bool> = lines.iter().map(|l| sign_up_line(l)).collect();
+        let strong = lines
+            .iter()
+            .zip(&own)
+            .filter(|&(l, &o)| o && !is_sign_up_button(l))
+            .count();
+        if strong == 0 || own.iter().filter(|&&o| o).count() < 2 {
+            return 0;
+        }
+        let filler = |l: &str| {
+            l.words().nth(14).is_none()
+                && !l.contains(|c: char| c.is_ascii_digit())
+                && !reports_speech(l)
+                && dateline(l).is_none()
+                && !is_table_row(l)
+                && !l.starts_with(char::is_lowercase)
+        };
+        let name = |l: &str| {
+            filler(l)
+                && l.words().nth(5).is_none()
+                && !l.trim_end().ends_with(['.', '!', '?', ':'])
+                && (within_block || l.starts_with(|c: char| c > '\u{2000}' && !c.is_alphanumeric()))
+        };
+        // Over paragraphs, a blurb stands right over the field or the button.
+        let blurb = |k: usize| {
+            filler(lines[k])
+                && (within_block
+                    || lines.get(k + 1).is_some_and(|l| {
+                        is_email_field(l) || is_sign_up_button(l) || is_email_prompt(l)
+                    }))
+        };
+        // The box opens with its own line, or with a name (and its blurb) before it.
+        let first = own.iter().position(|&o| o).unwrap_or(0);
+        let last = own.iter().rposition(|&o| o).unwrap_or(0);
+        let start = match first {
+            1.. if name(lines[first - 1]) => first - 1,
+            2.. if name(lines[first - 2]) && blurb(first - 1) => first - 2,
+            _ => first,
+        };
+        let mut taken = 0u32;
+        for (k, line) in lines.iter().enumerate().take(last + 1).skip(start) {
+            if own[k] || k == start && name(line) || blurb(k) {
+                taken |= 1 << k;
+            } else if within_block {
+                // A line of the article inside: no box.
+                return 0;
+            } else {
+                // A paragraph of the article: the box, if any, is after it.
+                return box_of(&lines[k + 1..], false) << (k + 1);
+            }
+        }
+        taken
+    }
+    // (Only where a short line is the e-mail field, the button or the box's own.)
+    let field = |line: &str| line.len() <= 40 && sign_up_line(line);
+    let has_field = |block: &[(usize, &str)]| block.iter().any(|(_, l)| field(l));
+    // In one block of short lines.
+    let mut whole = Vec::new();
+    for (k, block) in raw.iter().enumerate() {
+        // `Sports Roundup – free newsletter`: a newsletter's name alone.
+        if let [(_, line)] = block[..]
+            && reasons[k].is_none()
+            && line.len() <= 80
+            && line.words().nth(7).is_none()
+            && !line.trim_end().ends_with(['.', '!', '?', ':', ','])
+            && !reports_speech(line)
+            && line
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("newsletter"))
+        {
+            reasons[k] = Some(SHARE);
+        }
+        if (2..=8).contains(&block.len()) && has_field(block) {
+            let lines: Vec<&str> = block.iter().map(|(_, l)| *l).collect();
+            if box_of(&lines, true) == (1 << lines.len()) - 1 {
+                reasons[k] = reasons[k].or(Some(SHARE));
+                whole.push(k);
+            }
+        }
+    }
+    // Over paragraphs of one line each.
+    let mut k = 0;
+    while k < raw.len() {
+        let end = (k..raw.len().min(k + 10))
+            .find(|&j| raw[j].len() > 1)
+            .unwrap_or(raw.len().min(k + 10));
+        if end - k >= 2 && raw[k..end].iter().any(|b| has_field(b)) {
+            let lines: Vec<&str> = raw[k..end].iter().map(|b| b[0].1).collect();
+            let taken = box_of(&lines, false);
+            for (j, reason) in reasons[k..end].iter_mut().enumerate() {
+                if taken & (1 << j) != 0 && reason.is_none() {
+                    *reason = Some(SHARE);
+                }
+            }
+        }
+        k = end.max(k + 1);
+    }
+    whole
+}
+
+/// A line only a newsletter's sign-up box has: its e-mail field or button, or a short line
+/// that names the newsletter, the inbox or the e-mail it sends (`Stay informed`, `You can
+/// unsubscribe at any time.`, `This site is protected by reCAPTCHA ...`).
+fn sign_up_line(line: &str) -> bool {
+    if is_email_field(line) || is_sign_up_button(line) || is_email_prompt(line) {
+        return true;
+    }
+    // (A byte search first: most lines name none of these.)
+    static HINTS: Phrases = Phrases::fragments(&[
+        "mail",
+        "MAIL",
+        "ubscri",
+        "UBSCRI",
+        "nbox",
+        "NBOX",
+        "ewsletter",
+        "EWSLETTER",
+        "ign up",
+        "ign Up",
+        "IGN UP",
+        "igning up",
+        "ign-up",
+        "ignup",
+        "CAPTCHA",
+        "tay informed",
+        "tay Informed",
+        "TAY INFORMED",
+        "tay up to date",
+    ]);
+    if line.len() > 200 || !HINTS.found_in(line) || reports_speech(line) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let core = undecorated(&lower);
+    if matches!(
+        core,
+        "stay informed" | "stay up to date" | "newsletter sign-up"
+    ) {
+        return true;
+    }
+    core.words().nth(25).is_none()
+        && (lower.contains("sign up")
+            || lower.contains("signing up")
+            || lower
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .any(|w| {
+                    matches!(
+                        w,
+                        "newsletter"
+                            | "newsletters"
+                            | "inbox"
+                            | "unsubscribe"
+                            | "subscribe"
+                            | "sign-up"
+                            | "signup"
+                            | "email"
+                            | "e-mail"
+                            | "recaptcha"
+                    )
+                }))
+}
+
+/// The prompt in a sign-up box's e-mail field: `Email address`, `Type your email…`, perhaps
+/// with the button beside it.
+fn is_email_prompt(line: &str) -> bool {
+    let core = undecorated(line);
+    core.len() <= 40
+        && [
+            "email address",
+            "your email",
+            "type your email",
+            "enter your email",
+            "e-mail address",
+            "your e-mail",
+        ]
+        .iter()
+        .any(|p| starts_with_folded(core, p))
+}
+
+/// The button of a sign-up box: `Subscribe`, `Join`, `Go`, `Sign me up →`.
+fn is_sign_up_button(line: &str) -> bool {
+    let core = undecorated(line);
+    core.len() <= 20
+        && [
+            "subscribe",
+            "subscribe now",
+            "join",
+            "join now",
+            "go",
+            "sign up",
+            "sign up now",
+            "sign me up",
+            "submit",
+            "send",
+        ]
+        .iter()
+        .any(|b| core.eq_ignore_ascii_case(b))
 }
 
 /// `name@example.com` alone on a line: the field of a sign-up form.
@@ -2574,6 +3073,28 @@ fn residue_rules(text: &str) -> Option<&'static str> {
         && (addresses_reader || !ends_sentence)
     {
         return Some("cookie or consent banner");
+    }
+    // `Harbour Times stores and/or accesses information on your device, such as cookies, to
+    // deliver our services`: the site speaks of itself and the reader's device.
+    static SITE_SPEAKS: Phrases = Phrases::fragments(&[
+        "this site",
+        "our site",
+        "this website",
+        "our website",
+        "the site works",
+        "your device",
+        "your browsing",
+        "our services",
+        "relevant advertising",
+        "browsing experience",
+        "our audience",
+    ]);
+    if (has("cookie") || has("cookies"))
+        && SITE_SPEAKS.found_in(&lower)
+        && !reports_speech(text)
+        && dateline(text).is_none()
+    {
+        return Some(COOKIE);
     }
     static RESERVED: Phrases = Phrases::fragments(&[" © ", "all rights reserved"]);
     if word_count <= 20
@@ -5481,6 +6002,94 @@ mod tests {
             let (text, removed) = body(&format!("First.\n\nAdvertisement\n\n{keep}\n\nLast."));
             assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
         }
+    }
+
+    #[test]
+    fn removes_tag_footers_under_their_label() {
+        // A label over names: one a line, after a list's marker, in the next paragraph, between
+        // separators, run together, or glued below the last paragraph.
+        for footer in [
+            "Posted in\n• Trade\n• Brazil",
+            "Section\n○ Investment Company Institute\n○ Money Supply\n○ United States",
+            "See more on\nAgriculture Department\nNorthern European Price",
+            "Explore\n\nCanadian, Texaco Canada",
+            "In this story\n\nCPO, , Indonesia, Energy",
+            "Section\n\nfederal reserve, money supply, united states, companies, business",
+            "Explore\n\nFederal Communications Commission Bell Atlantic United States",
+            "More about: sentuc porxpan · mergers/acquisitions · united states\n· companies · economy",
+            "Topics: Trans World Airlines / TWA / Department of Transportation / Mark\nBuckstein / Mergers/Acquisitions",
+            "This entry was posted in Autos and tagged Love Companies, Punta Gorda, Naples\nFederal Savings. Bookmark the permalink.",
+        ] {
+            let (text, removed) = body(&format!("First.\n\nLast.\n\n{footer}"));
+            assert_eq!(text, "First.\n\nLast.", "{footer:?}: {removed:?}");
+        }
+        let (text, removed) =
+            body("First.\n\nLast.\nTopics\nJack Kirnan of Kidder Peabody\nNew York");
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        // A label that names itself tags goes anywhere; one of common words only at the foot.
+        let (text, removed) =
+            body("First.\n\nTAGS\nChrysler Credit\nMergers/Acquisitions\n\nLast.");
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        for (source, stays) in [
+            (
+                "Explore\n\nCanadian, Texaco Canada\n\nLast.",
+                "Canadian, Texaco Canada",
+            ),
+            // A table's rows hold figures, and a sentence is no name.
+            (
+                "Last.\n\nSee more\n\nSeattle 1.87 2.10 1.68 -- -- --\nStockton 2.18 2.23 2.10",
+                "Seattle 1.87 2.10 1.68 -- -- -- Stockton 2.18 2.23 2.10",
+            ),
+            (
+                "Last.\n\nSection\n\nThe company said it would sell the unit",
+                "The company said it would sell the unit",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}"));
+            assert!(text.contains(stays), "{source:?}: {text:?} {removed:?}");
+        }
+    }
+
+    #[test]
+    fn removes_sign_up_boxes_whole() {
+        // The box's name, blurb, field, button and small print, in one block or a paragraph a
+        // line.
+        for sign_up in [
+            "Markets Today\nExpert analysis of the markets, every weekday afternoon.\nJoin\nThis site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+            "Stay informed\nOur editors' pick of the week's most important stories.\nSubscribe",
+            "The best of WMEY News, straight to your inbox\nThe news you need to start your day, in five minutes.\nSubscribe",
+            "📩 Markets Today\n\nOur editors' pick of the week's most important stories.\n\nyour@email.com\n\nGo\n\nYou can unsubscribe at any time.",
+            "Sign up for our newsletter\n\nGet the day's top stories every morning\n\nEmail address\n\nGo",
+            "Sports Roundup – free newsletter",
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{sign_up}\n\nLast."));
+            assert_eq!(text, "First.\n\nLast.", "{sign_up:?}: {removed:?}");
+        }
+        // A short paragraph of the article between two lines of sign-up boxes stays.
+        for keep in [
+            "Enter your email to get our top stories\n\nTerms were not disclosed.\n\nDon't miss out – subscribe to our free newsletter",
+            "Newsletter sign-up: get the morning briefing\n\nPay May One\n\nSubscribe to continue reading:",
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
+            let middle = keep.split("\n\n").nth(1).unwrap();
+            assert!(text.contains(middle), "{keep:?}: {removed:?}");
+        }
+    }
+
+    #[test]
+    fn removes_consent_banners_that_name_the_site() {
+        let (text, removed) = body(
+            "First.\n\nHelp us improve your experience\nThe Margin Note collects data through cookies to improve your browsing experience.\nSelect 'Reject' to refuse non-essential cookies.\nVendor list\nAGREE\n\nLast.",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        let (text, removed) = body(
+            "First.\n\nCookie notice\n\nPrairie Examiner uses cookies so the site works properly and so we can see how it is used.\n\nYou can change your settings at any time.\n\nLast.",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        // News about cookies is news.
+        let keep = "Regulators said the site used cookies to track readers across the web.";
+        let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
+        assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
     }
 
     #[test]
