@@ -800,11 +800,20 @@ fn tag_footer_start(block: &[(usize, &str)]) -> Option<usize> {
         if line.len() <= 40 && tag_label(line).is_some() {
             return !rest.is_empty() && rest.iter().all(|(_, l)| tag_names(l).is_some());
         }
-        let text = join_lines(&block[at..]);
-        if text.starts_with("This entry was posted in ") {
+        // (The lines are joined only where one opens with a label.)
+        if line.starts_with("This entry was posted in ") {
+            let text = join_lines(&block[at..]);
             return text.ends_with("Bookmark the permalink.") && text.words().nth(60).is_none();
         }
-        labelled_names(&text)
+        opening_label(line).is_some() && {
+            let text = join_lines(&block[at..]);
+            text.len() <= 400
+                && opening_label(&text)
+                    .and_then(|n| {
+                        tag_names(text[n..].trim_start_matches([':', ' ', '—', '–', '|']))
+                    })
+                    .is_some_and(|n| n >= 2)
+        }
     })?;
     let ends_sentence = |l: &str| {
         l.trim_end()
@@ -814,38 +823,18 @@ fn tag_footer_start(block: &[(usize, &str)]) -> Option<usize> {
     (at == 0 || ends_sentence(block[at - 1].1)).then_some(at)
 }
 
-/// `Topics: A, B`, `Related Topics A · B`, `Posted in Analysis | Tagged GRADE, Companies`: a
-/// tag label, then two names or more between separators.
-fn labelled_names(text: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "related topics",
-        "topics",
-        "tags",
-        "tagged",
-        "keywords",
-        "categories",
-        "filed under",
-        "posted in",
-        "subjects",
-        "in this story",
-        "in this article",
-        "more about",
-        "more on",
-        "see more on",
-        "explore",
-        "section",
-    ];
-    if !text.starts_with(|c: char| c.is_alphabetic()) || text.len() > 400 {
-        return false;
+/// The [`tag_label`] that opens a line of names (`Topics: A, B`, `Related Topics A · B`,
+/// `Posted in Analysis | Tagged GRADE`): its length, the longest of up to three words.
+fn opening_label(line: &str) -> Option<usize> {
+    if !line.starts_with(char::is_alphabetic) {
+        return None;
     }
-    LABELS.iter().any(|label| {
-        starts_with_folded(text, label)
-            && text[label.len()..]
-                .strip_prefix([':', ' ', '—', '–', '|'])
-                .map(|rest| rest.trim_start_matches([':', ' ', '—', '–', '|']))
-                .and_then(tag_names)
-                .is_some_and(|n| n >= 2)
-    })
+    line.char_indices()
+        .filter(|&(_, c)| matches!(c, ' ' | ':' | '|' | '—' | '–'))
+        .map(|(i, _)| i)
+        .take(3)
+        .filter(|&i| tag_label(&line[..i]).is_some())
+        .last()
 }
 
 /// A label that opens a tag footer (`Posted in`, `Filed under:`, `IN THIS STORY`): `true` for
