@@ -2755,6 +2755,11 @@ fn legal_line(text: &str) -> bool {
     // Every rule wants forty words or fewer; they are counted only once a rule might apply,
     // as most paragraphs fail every rule at its first cheap check.
     let words = || text.words().count_upto(41);
+    // A long paragraph is counted first: past forty words no rule applies, and counting up to
+    // forty-one stops early where the phrase search below would read the whole paragraph.
+    if text.len() > 200 && words() > 40 {
+        return false;
+    }
     let mark = starts_with_folded(text, "(c)")
         || text.starts_with('©')
         || starts_with_folded(text, "copyright");
