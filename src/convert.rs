@@ -471,13 +471,31 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     // Drop residue: whole blocks first, then runs of headlines under a heading, then buttons
     // beside residue, then marker lines inside the blocks that stay.
     let mut reasons: Vec<Option<&'static str>> = raw.iter().map(|b| block_residue(b)).collect();
+    // The blocks that are a box of links whole.
+    let mut boxes = Vec::new();
     let mut k = 0;
     while k < raw.len() {
         // A heading, alone or over its first items. One of common words (`Latest news`, `In
         // this story`) opens a list only at the foot of the article, with two or more items
         // under it (in its own block or in the blocks after it).
-        let Some((heading, strong)) =
-            footer_heading(raw[k][0].1).filter(|_| is_footer_block(&raw[k][1..]))
+        let label = raw[k][0].1;
+        // (A sentence or a long line is no heading: most blocks go by here.)
+        if label.len() > 100
+            || label.ends_with(',')
+            || label.ends_with('.') && !label.ends_with("..")
+        {
+            k += 1;
+            continue;
+        }
+        // A box of stories under a label of its own words (`Featured`, `Keep reading`, `More
+        // from Markets`) holds two headlines or more, and no table.
+        let named = footer_heading(label);
+        let Some((heading, strong, stories)) = named
+            .filter(|&named| named == (RELATED, true))
+            .map(|(heading, strong)| (heading, strong, false))
+            .or_else(|| is_box_heading(label).then_some((RELATED, true, true)))
+            .or_else(|| named.map(|(heading, strong)| (heading, strong, false)))
+            .filter(|_| is_footer_block(&raw[k][1..]))
         else {
             k += 1;
             continue;
@@ -493,11 +511,19 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             let mut end = k + 1;
             let mut listed = Vec::new();
             while end < raw.len() {
-                if reasons[end].is_some() {
+                if let Some(reason) = reasons[end] {
+                    // A link the rules above already saw (`Live: Latest updates`) is an item.
+                    if reason == READ_MORE && raw[end].len() == 1 {
+                        listed.push(end);
+                    }
                     end += 1;
                 } else if raw[end].len() <= 8
                     && raw[end].iter().all(|(_, l)| item(l))
-                    && (strict || is_footer_block(raw[end]))
+                    && if strict {
+                        !is_wrapped_prose(raw[end])
+                    } else {
+                        is_footer_block(raw[end])
+                    }
                 {
                     listed.push(end);
                     end += 1;
@@ -510,49 +536,86 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         // A footer runs to the end of the article, and may mix headlines, names, times and
         // section labels. Earlier, only a heading that names itself a list of links takes the
         // few headlines under it, and never a table's rows.
-        let (mut end, mut listed) = run(&|_| true, false);
+        let (mut end, mut listed) = run(&|l| !stories || !is_short_figures_row(l), false);
         let footer = end == raw.len();
-        if !footer {
+        if !footer && inner > 0 {
+            // A box in one block ends with it.
+            (end, listed) = (k + 1, Vec::new());
+        } else if !footer {
             // A line ending in a full stop is a sentence, unless an upper-case headline's
             // abbreviation (`... BUYS STAKE IN U.K. CO.`).
             // Nor does a headline quote anyone; and one of two words is a table's label (`Six
-            // months`).
+            // months`). A headline may ask (`Could the strike spread?`).
             let sentence = |l: &str| {
-                l.trim_end_matches(['"', '”', '’', '\''])
-                    .ends_with(['.', '!', '?'])
+                let end = l.trim_end_matches(['"', '”', '’', '\'']);
+                (end.ends_with('.') || end.ends_with(['!', '?']) && l.words().nth(16).is_some())
                     && l.contains(char::is_lowercase)
                     || reports_speech(l)
             };
             (end, listed) = run(
                 &|l| {
-                    listing(l)
+                    (listing(l) && (heading == TAGS || l.words().nth(2).is_some())
+                        || heading == RELATED && strong && is_footer_item(l))
                         && !is_table_row(l)
+                        && !is_dated_row(l)
+                        && !(stories && is_short_figures_row(l))
                         && !sentence(l)
-                        && (heading == TAGS || l.words().nth(2).is_some())
+                        // `TOKYO, Oct 19 - Third quarter ended August 31` opens the article.
+                        && !(dateline(l).is_some()
+                            && l.split_once(" - ").is_some_and(|(at, _)| at.contains(", ")))
                 },
                 true,
             );
         }
+        // A box of headlines ends on a headline or the time beside it: a short name after the
+        // last one is the article's own (a sub-heading, `MORE`). (A box of names, such as
+        // `Related topics`, ends on a name.)
+        while heading == RELATED
+            && (stories || !footer)
+            && let Some(&last) = listed.last()
+            && raw[last].iter().all(|(_, l)| {
+                !is_listing_meta(l) && without_listing_meta(l).words().nth(2).is_none()
+            })
+        {
+            listed.pop();
+            end = last;
+        }
+        // Figures only in the times beside them, or in headlines of five words or more (`FORD
+        // LATE FEBRUARY CAR SALES UP 29.3 PCT`), never a table's rows.
+        let no_figures = |lines: &[(usize, &str)]| {
+            lines.iter().all(|(_, l)| {
+                let headline = without_listing_meta(l);
+                is_listing_meta(l)
+                    || !headline.contains(|c: char| c.is_ascii_digit())
+                    || headline.words().nth(4).is_some()
+            })
+        };
+        let headlines = raw[k][1..]
+            .iter()
+            .chain(listed.iter().flat_map(|&b| raw[b]))
+            .any(|(_, l)| without_listing_meta(l).words().nth(2).is_some());
         let boxed = heading == RELATED
             && strong
-            && inner == 0
-            && (1..=5).contains(&listed.len())
-            && listed.iter().all(|&b| {
-                // Figures only in the times beside them, or in headlines of five words or
-                // more (`FORD LATE FEBRUARY CAR SALES UP 29.3 PCT`), never a table's rows.
-                raw[b].iter().all(|(_, l)| {
-                    let headline = without_listing_meta(l);
-                    is_listing_meta(l)
-                        || !headline.contains(|c: char| c.is_ascii_digit())
-                        || headline.words().nth(4).is_some()
-                })
-            });
+            && listed.len() + inner > 0
+            && listed.len() <= 10
+            && no_figures(&raw[k][1..])
+            && listed.iter().all(|&b| no_figures(raw[b]));
         // Headlines under the heading: one a block, or several lines in one.
         let items = listed.iter().map(|&b| raw[b].len()).sum::<usize>() + inner;
-        let enough = if strong { items > 0 } else { items >= 2 };
+        // (One line under a label such as `Keep reading` is a link, or the article's own last
+        // paragraph.)
+        let enough = if strong && !stories {
+            items > 0
+        } else {
+            items >= 2
+        } && (headlines || !stories);
         if enough && (footer || boxed) {
             if reasons[k].is_none() {
                 reasons[k] = Some(heading);
+            }
+            // (A box in one block goes whole: its lines are not judged one by one.)
+            if inner > 0 {
+                boxes.push(k);
             }
             for &b in &listed {
                 reasons[b] = Some(heading);
@@ -589,7 +652,8 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
     }
     tag_footers(&mut raw, &mut reasons, removed);
-    let whole = sign_up_boxes(&raw, &mut reasons);
+    let mut whole = sign_up_boxes(&raw, &mut reasons);
+    whole.extend(boxes);
     // The items of a list that residue opens (`we use cookies to:`), one a paragraph, each
     // in lower case as the sentence goes on: residue too.
     let mut open_list = false;
@@ -1397,6 +1461,225 @@ fn footer_heading(line: &str) -> Option<(&'static str, bool)> {
     }
 }
 
+/// The heading of a box of links to other stories: `Related Internet links`, `What others are
+/// reading`, `Top Markets stories now`, `More from KEFA News 4`, `Elsewhere on The Ledger`,
+/// `Featured ▸`. Its words are those such boxes are named with, one of them a word that names
+/// the box (`related`, `latest`, `reading`, `stories`); after `from`, `on` or `in` the name of
+/// a section or a site may follow, and one section's name may stand among `top ... stories`.
+fn is_box_heading(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
+    let core = undecorated(line);
+    let known = |w: &str| {
+        matches!(
+            w,
+            "related"
+                | "internet"
+                | "links"
+                | "link"
+                | "articles"
+                | "stories"
+                | "story"
+                | "content"
+                | "coverage"
+                | "news"
+                | "headlines"
+                | "reading"
+                | "read"
+                | "reads"
+                | "keep"
+                | "more"
+                | "like"
+                | "this"
+                | "for"
+                | "you"
+                | "latest"
+                | "featured"
+                | "promoted"
+                | "sponsored"
+                | "recommended"
+                | "suggested"
+                | "what"
+                | "others"
+                | "are"
+                | "to"
+                | "next"
+                | "up"
+                | "on"
+                | "from"
+                | "around"
+                | "the"
+                | "web"
+                | "in"
+                | "other"
+                | "also"
+                | "trending"
+                | "now"
+                | "popular"
+                | "most"
+                | "viewed"
+                | "shared"
+                | "watched"
+                | "commented"
+                | "editor's"
+                | "editors'"
+                | "editors"
+                | "picks"
+                | "don't"
+                | "dont"
+                | "miss"
+                | "further"
+                | "elsewhere"
+                | "videos"
+                | "may"
+                | "might"
+                | "be"
+                | "interested"
+                | "today"
+                | "today's"
+                | "top"
+                | "must"
+                | "similar"
+                | "best"
+                | "of"
+        )
+    };
+    // Every such label starts with one of the box's words.
+    // Every such label starts with two of the box's words (or `Top` and a section's name):
+    // most lines are told apart by these, without a copy.
+    let box_word = |w: &str| {
+        let w = lower_word(w);
+        known(&w) || w.contains('’') && known(&w.replace('’', "'"))
+    };
+    let mut opening = core.words();
+    let first = opening.next();
+    if !first.is_some_and(box_word)
+        || !first.is_some_and(|w| w.eq_ignore_ascii_case("top"))
+            && opening.next().is_some_and(|w| !box_word(w))
+    {
+        return false;
+    }
+    // (`Sponsored` alone marks an advertisement, not a box of links.)
+    if core.ends_with(['.', '!', '?', ')'])
+        || core.contains([',', ';', '|'])
+        || strict_residue(core) == Some(ADVERT)
+    {
+        return false;
+    }
+    let words: Vec<String> = core
+        .words()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    // A word that names the box itself; `more`, `the` or `this` alone would not.
+    let names_box = |w: &str| {
+        matches!(
+            w,
+            "related"
+                | "links"
+                | "articles"
+                | "stories"
+                | "headlines"
+                | "news"
+                | "reading"
+                | "reads"
+                | "latest"
+                | "featured"
+                | "promoted"
+                | "sponsored"
+                | "recommended"
+                | "suggested"
+                | "next"
+                | "web"
+                | "trending"
+                | "popular"
+                | "viewed"
+                | "shared"
+                | "watched"
+                | "commented"
+                | "picks"
+                | "miss"
+                | "elsewhere"
+                | "videos"
+        )
+    };
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if matches!(words[..], ["more", "like", "this"] | ["more", "for", "you"]) {
+        return true;
+    }
+    // `You may also like`, `Most read`: a box that speaks to the reader or ranks.
+    if words.iter().all(|w| known(w))
+        && (words.iter().any(|w| names_box(w))
+            || words.contains(&"most")
+            || words.contains(&"you") && words.iter().any(|w| matches!(*w, "like" | "interested")))
+    {
+        return true;
+    }
+    // `More from KEFA News 4`, `Elsewhere on The Ledger`, `More in Markets`: the box's words,
+    // then the name of a section or a site.
+    if let Some(at) = words
+        .iter()
+        .position(|w| matches!(*w, "from" | "on" | "in"))
+        && at > 0
+        && words[..at].iter().all(|w| known(w))
+        && words[..at]
+            .iter()
+            .any(|w| matches!(*w, "more" | "elsewhere" | "latest" | "stories" | "news"))
+        && (1..=5).contains(&(words.len() - at - 1))
+    {
+        return true;
+    }
+    // `Top Markets stories now`: one section's name among the box's words.
+    words.first() == Some(&"top")
+        && words
+            .iter()
+            .any(|w| matches!(*w, "stories" | "news" | "headlines" | "reads"))
+        && words.iter().filter(|w| !known(w)).count() == 1
+}
+
+/// Two headlines or more between separators, with their times beside them perhaps:
+/// `01 Headline • 02 Headline`, `- Headline | - Headline`, `Headline · 21 hours ago ·
+/// Headline · 18 hours ago`, `Headline - Bloomberg / Headline - CNN`.
+fn is_headline_row(row: &str) -> bool {
+    let Some(separator) = [" | ", " • ", " · ", " / ", " ▪ "]
+        .into_iter()
+        .find(|s| row.contains(s))
+    else {
+        return false;
+    };
+    let mut headlines = 0;
+    for part in row.split(separator) {
+        let part = part.trim();
+        if is_listing_meta(part) {
+            continue;
+        }
+        let part = without_listing_meta(part);
+        let part = part
+            .trim_start_matches(|c: char| {
+                !c.is_alphanumeric() && !matches!(c, '\'' | '"' | '‘' | '“' | '<')
+            })
+            .trim_start();
+        // `01 Headline`, `1. Headline`
+        let part = part
+            .split_once(' ')
+            .filter(|(n, _)| {
+                (1..=3).contains(&n.len())
+                    && n.trim_end_matches(['.', ')'])
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+            })
+            .map_or(part, |(_, rest)| rest);
+        if !is_headline_like(part) || reports_speech(part) || part.words().nth(16).is_some() {
+            return false;
+        }
+        headlines += 1;
+    }
+    headlines >= 2
+}
+
 /// Why a whole block is residue, if it is: one line or paragraph of residue; a heading with its
 /// headlines or tags on the lines below it; a widget of short lines (a newsletter box: name,
 /// blurb, e-mail field, button) most of which are residue on their own.
@@ -1991,9 +2274,12 @@ fn without_listing_meta(line: &str) -> &str {
 
 /// Lines that are all items of a footer list, and not the wrapped lines of a paragraph.
 fn is_footer_block(lines: &[(usize, &str)]) -> bool {
-    if !lines.iter().all(|(_, l)| is_footer_item(l)) {
-        return false;
-    }
+    lines.iter().all(|(_, l)| is_footer_item(l)) && !is_wrapped_prose(lines)
+}
+
+/// Lines that are a sentence or a paragraph wrapped over them, however their lines look alone
+/// (`... any March since` over `1978.`).
+fn is_wrapped_prose(lines: &[(usize, &str)]) -> bool {
     if let [_, _, ..] = lines {
         let joined = join_lines(lines);
         let sentence = joined.ends_with('.') && joined.words().nth(8).is_some();
@@ -2001,9 +2287,9 @@ fn is_footer_block(lines: &[(usize, &str)]) -> bool {
             pair[0].1.words().nth(8).is_some()
                 && pair[1].1.trim_start().starts_with(char::is_lowercase)
         });
-        return !sentence && !wrapped;
+        return sentence || wrapped;
     }
-    true
+    false
 }
 
 /// `2h`, `3 hrs ago`, `6 min read`, `Yesterday`, `March 3, 2024`, `1.`: the time, date or
@@ -2127,6 +2413,19 @@ fn is_table_row(line: &str) -> bool {
             .words()
             .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
             .nth(2)
+            .is_some()
+}
+
+/// A short line with two figures or more (`600/700 98-1/2b no comparison`), as a table's row
+/// is and a headline seldom (beside its time or date: `Headline | March 3, 2024`).
+fn is_short_figures_row(line: &str) -> bool {
+    let line = without_listing_meta(line);
+    !is_listing_meta(line)
+        && line.words().nth(5).is_none()
+        && line
+            .words()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .nth(1)
             .is_some()
 }
 
@@ -2957,15 +3256,25 @@ fn residue_rules(text: &str) -> Option<&'static str> {
     let ends_sentence = text
         .trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with(['.', '!', '?', ':']);
+    let labelled = undecorated(text)
+        .split_once(':')
+        .filter(|(label, _)| label.len() <= 60);
     // `Don't miss: <headline>`: a label made of a listing box's words, then a headline (which
     // ends in a full stop only on an upper-case headline's abbreviation: `... IN U.S.`).
-    if let Some((label, headline)) = undecorated(text).split_once(':')
+    if let Some((label, headline)) = labelled
         && text.words().nth(20).is_none()
         && is_listing_label(label.trim_matches(|c: char| !c.is_alphanumeric()))
         && is_headline_like(headline.trim().trim_start_matches('*').trim())
         && (!ends_sentence || !headline.contains(char::is_lowercase))
     {
         return Some(READ_MORE);
+    }
+    // `Most viewed: <headline> | <headline>`: a box of links on one line.
+    if let Some((label, row)) = labelled
+        && is_box_heading(label)
+        && is_headline_row(row)
+    {
+        return Some(RELATED);
     }
     // Most blocks are sentences of the article. One that ends like a sentence can still be a
     // consent banner or a copyright line (which name themselves), or, when short, a line
@@ -6040,6 +6349,60 @@ mod tests {
             ),
         ] {
             let (text, removed) = body(&format!("First.\n\n{source}"));
+            assert!(text.contains(stays), "{source:?}: {text:?} {removed:?}");
+        }
+    }
+
+    #[test]
+    fn removes_boxes_of_stories_under_their_label() {
+        // A label of the box's words (and perhaps a section's or a site's name), then two
+        // headlines or more: in its block, one a paragraph, with their times, sections, counts
+        // or markers; or all on the label's line.
+        for box_ in [
+            "Related Internet links\nWales doctors count cost of rate rise | Yahoo News\nU.S. senate team wants gulf force | Bloomberg",
+            "What others are reading \u{bb}\n\nHow truckers are coping with pension reform (16 comments)\n\nPort congestion eases as exports recover (27 comments)",
+            "\u{1f5de}\u{fe0f} Top Markets stories now\n\u{25e6} AMEX STARTS TRADING SHERWOOD GROUP <SHD>\n\u{25ba} World dependency on mideast oil said inevitable",
+            "MORE FROM KEFA NEWS 4\n\nAlicia Keys to open US Super Bowl | KEFA News\n\nWhy banks push back on rate rise",
+            "Latest\n\nGREAT AMERICAN <GTA> GAINS OVER 80 MLN IN LOANS\nPublished 4 hours ago\n\nQueensland truckers seek help over housing shortage\nPublished 19 hours ago",
+            "Up next\nCompanies\nSOFTWARE COS SUPPORT NEW APPLE <AAPL> PRODUCTS\nFilm\nFive things to watch in the markets this week",
+            "Sponsored Stories\n1) Inflation eases slightly but food costs stay high\n2) Could port strike be the next big worry for insurers?",
+            "Most viewed: EXXON GETS 99.2 MLN DLR CONTRACT - MSN | Analysis: can the coalition survive the summer? - Al Jazeera",
+            "Recommended for you: 01 NEW GENERATION PRODUCTS MAKES ACQUISITION \u{2022} 02 Why banks in Vietnam seek help over water shortages",
+        ] {
+            for source in [
+                format!("First.\n\n{box_}\n\nLast."),
+                format!("First.\n\nLast.\n\n{box_}"),
+            ] {
+                let (text, removed) = body(&source);
+                assert_eq!(text, "First.\n\nLast.", "{source:?}: {removed:?}");
+            }
+        }
+        // The article's own lines stay: a sub-heading after the box, the article's last
+        // paragraph under a lone link label, a table under an advertisement's marker, the
+        // dateline's paragraph, a sub-heading of the box's words over prose.
+        for (source, stays) in [
+            (
+                "Featured\n\nRail strike called off after talks\n\nMortgage approvals fall again\n\nMarket reaction\n\nShares rose.",
+                "Market reaction",
+            ),
+            (
+                "Keep reading\n\nClark Boyd is technology correspondent for The World, a BBC World Service co-production",
+                "Clark Boyd is technology correspondent",
+            ),
+            (
+                "Sponsored links\n\n600/700 98-1/2b no comparison\n700/800 98-1/2b no comparison\n\nCHOICE HEIFERS",
+                "600/700 98-1/2b",
+            ),
+            (
+                "Related coverage\n\nBANKS IN SINGAPORE SET TO INCREASE SECURITISATION\n\nTOKYO, Oct 19 - Third quarter ended August 31",
+                "TOKYO, Oct 19",
+            ),
+            (
+                "The latest\n\nThe minister also announced a review of rail fares.",
+                "The latest",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
             assert!(text.contains(stays), "{source:?}: {text:?} {removed:?}");
         }
     }
