@@ -483,6 +483,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         if label.len() > 100
             || label.ends_with(',')
             || label.ends_with('.') && !label.ends_with("..")
+            || label.words().nth(9).is_some()
         {
             k += 1;
             continue;
@@ -493,7 +494,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         let Some((heading, strong, stories)) = named
             .filter(|&named| named == (RELATED, true))
             .map(|(heading, strong)| (heading, strong, false))
-            .or_else(|| is_box_heading(label).then_some((RELATED, true, true)))
+            .or_else(|| {
+                (is_box_heading(label) || is_links_label(label)).then_some((RELATED, true, true))
+            })
             .or_else(|| named.map(|(heading, strong)| (heading, strong, false)))
             .filter(|_| is_footer_block(&raw[k][1..]))
         else {
@@ -507,10 +510,20 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             is_headline_like
         };
         // The run of headlines (or names) after the heading, residue between them allowed.
+        // A list of stories ends where a list of tags starts under its own heading (`More
+        // about`, `Related topics`), which is looked at in its turn.
+        let tags_follow = |end: usize| {
+            heading == RELATED
+                && reasons[end].is_none()
+                && footer_heading(raw[end][0].1).is_some_and(|(h, _)| h == TAGS)
+        };
         let run = |item: &dyn Fn(&str) -> bool, strict: bool| {
             let mut end = k + 1;
             let mut listed = Vec::new();
             while end < raw.len() {
+                if tags_follow(end) {
+                    break;
+                }
                 if let Some(reason) = reasons[end] {
                     // A link the rules above already saw (`Live: Latest updates`) is an item.
                     if reason == READ_MORE && raw[end].len() == 1 {
@@ -537,7 +550,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         // section labels. Earlier, only a heading that names itself a list of links takes the
         // few headlines under it, and never a table's rows.
         let (mut end, mut listed) = run(&|l| !stories || !is_short_figures_row(l), false);
-        let footer = end == raw.len();
+        // (A link's label, `Read more >>`, takes only headlines, even at the foot.)
+        let footer = (end == raw.len() || tags_follow(end))
+            && !(stories && !is_box_heading(label) && is_links_label(label));
         if !footer && inner > 0 {
             // A box in one block ends with it.
             (end, listed) = (k + 1, Vec::new());
@@ -558,6 +573,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                         || heading == RELATED && strong && is_footer_item(l))
                         && !is_table_row(l)
                         && !is_dated_row(l)
+                        && !starts_with_folded(l, "note:")
                         && !(stories && is_short_figures_row(l))
                         && !sentence(l)
                         // `TOKYO, Oct 19 - Third quarter ended August 31` opens the article.
@@ -1171,6 +1187,46 @@ fn joins_residue(block: &[(usize, &str)]) -> bool {
         )
     });
     own && tokens.len() <= 10 && tokens.iter().all(|t| consent(t))
+}
+
+/// `Previously`, `ICYMI`, `[Read]`, `Also see`, `Spotlight`: the label of a link that may
+/// stand over several, with a word that only such labels use (not `More`, nor `Analysis` or
+/// `Background`, which head an article's own sections too).
+fn is_links_label(line: &str) -> bool {
+    if line.len() > 60 {
+        return false;
+    }
+    let core = undecorated(line);
+    core.len() <= 40
+        && core.words().any(|w| {
+            matches!(
+                lower_word(w.trim_matches(|c: char| !c.is_alphanumeric())).as_ref(),
+                "read"
+                    | "see"
+                    | "icymi"
+                    | "missed"
+                    | "previously"
+                    | "archive"
+                    | "archives"
+                    | "interest"
+                    | "next"
+                    | "watch"
+                    | "video"
+                    | "listen"
+                    | "spotlight"
+                    | "trending"
+                    | "featured"
+                    | "popular"
+                    | "picks"
+                    | "related"
+                    | "recommended"
+                    | "miss"
+                    | "deeper"
+                    | "reading"
+                    | "also"
+            )
+        })
+        && (is_link_label(core) || is_listing_label(core))
 }
 
 /// `ICYMI`, `Go deeper`, `Also of interest`, `From the archive`: the label of one link to
@@ -2143,6 +2199,10 @@ fn is_heading_only(line: &str) -> bool {
 fn is_footer_item(line: &str) -> bool {
     if is_listing_meta(line) {
         return true;
+    }
+    // `NOTE: Full name is ...`: the article's own note.
+    if starts_with_folded(line, "note:") {
+        return false;
     }
     // `Headline | March 3, 2024`: the date is not part of the row.
     let text = without_listing_meta(line);
@@ -6368,6 +6428,8 @@ mod tests {
             "Sponsored Stories\n1) Inflation eases slightly but food costs stay high\n2) Could port strike be the next big worry for insurers?",
             "Most viewed: EXXON GETS 99.2 MLN DLR CONTRACT - MSN | Analysis: can the coalition survive the summer? - Al Jazeera",
             "Recommended for you: 01 NEW GENERATION PRODUCTS MAKES ACQUISITION \u{2022} 02 Why banks in Vietnam seek help over water shortages",
+            "-> Previously\n\n\u{2022} JAPAN RULING PARTY PREPARES FINAL ECONOMIC PACKAGE\n\n\u{2022} 6 things we learned about toll increase",
+            "[Read]\n\nKANSAS EXCHANGE HITS CFTC POSITION LIMIT PLAN\n\nPension insurance group <pgai> 4th qtr net",
         ] {
             for source in [
                 format!("First.\n\n{box_}\n\nLast."),
@@ -6400,6 +6462,14 @@ mod tests {
             (
                 "The latest\n\nThe minister also announced a review of rail fares.",
                 "The latest",
+            ),
+            (
+                "Read More >>\n\nNOTE: Full name is Central Illinois Public Service Co\n\nPer-share results reflect payment of preferred dividends",
+                "NOTE: Full name",
+            ),
+            (
+                "Background\n\n- 1996 Taliban take Kabul for the first time\n- 2001 US-led forces drive the Taliban out",
+                "1996 Taliban take Kabul",
             ),
         ] {
             let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
