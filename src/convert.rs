@@ -1337,7 +1337,7 @@ fn is_advert_box(block: &[(usize, &str)]) -> bool {
         return false;
     };
     let short = |l: &str, words: usize| l.words().nth(words).is_none();
-    if !(3..=5).contains(&block.len()) || !short(last, 3) || last.ends_with('.') {
+    if !(3..=5).contains(&block.len()) || !short(undecorated(last), 3) || last.ends_with('.') {
         return false;
     }
     // A button: `Apply today`, `Compare now`, `Find out more ›`.
@@ -1370,13 +1370,23 @@ fn is_advert_box(block: &[(usize, &str)]) -> bool {
         )
     });
     // The pitch: lines that stand alone, never a wrapped sentence or a table's row.
+    // (Over an advertiser's name rather than a button, a long pitch may be a sentence wrapped
+    // onto the name's line.)
     let pitch = |l: &str| {
-        (short(l, 8) || l.trim_end().ends_with(['.', '!', '?']) && short(l, 12))
+        (short(l, 8) || short(l, 12) && (button || l.trim_end().ends_with(['.', '!', '?'])))
+            && !l.trim_end().ends_with([',', ':', ';'])
             && !short(l, 4)
             && l.starts_with(|c: char| !c.is_lowercase())
             && !is_table_row(l)
     };
-    residue(label) == Some(ADVERT)
+    // `Sponsored`, `Sponsored by Helio Homes`, `From our partners`
+    let marked = residue(label) == Some(ADVERT)
+        || starts_with_folded(label, "sponsored by ") && short(label, 6)
+        || matches!(
+            undecorated(label).to_lowercase().as_str(),
+            "from our partners" | "from our sponsors" | "partner content" | "paid post"
+        );
+    marked
         && !is_table_row(last)
         && (button || is_name_like(last))
         && body.iter().all(|(_, l)| pitch(l))
@@ -2476,17 +2486,16 @@ fn is_table_row(line: &str) -> bool {
             .is_some()
 }
 
-/// A short line with two figures or more (`600/700 98-1/2b no comparison`), as a table's row
-/// is and a headline seldom (beside its time or date: `Headline | March 3, 2024`).
+/// A line of two figures or more, a third of its words or more (`600/700 98-1/2b no
+/// comparison`, `Shr 1.55 dlrs vsd 1.90 dlrs`), as a table's row is and a headline seldom
+/// (beside its time or date: `Headline | March 3, 2024`).
 fn is_short_figures_row(line: &str) -> bool {
     let line = without_listing_meta(line);
-    !is_listing_meta(line)
-        && line.words().nth(5).is_none()
-        && line
-            .words()
-            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            .nth(1)
-            .is_some()
+    let figures = line
+        .words()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    !is_listing_meta(line) && figures >= 2 && figures * 3 >= line.words().count()
 }
 
 /// A line of a tag list: a short name (`Allied Domecq`, `Baskin`).
@@ -5376,7 +5385,13 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "paid content"
         | "scroll to continue with content"
         | "skip advertisement"
-        | "ad feedback" => Some("advertisement"),
+        | "ad feedback"
+        | "video ad feedback"
+        | "why this ad"
+        | "paid post"
+        | "ad (1 of 1"
+        | "advertisement: continue reading below"
+        | "ad · scroll to continue" => Some("advertisement"),
         "story continues below"
         | "story continues below advertisement"
         | "article continues below"
@@ -6475,6 +6490,29 @@ mod tests {
             let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
             assert!(text.contains(stays), "{source:?}: {text:?} {removed:?}");
         }
+    }
+
+    #[test]
+    fn removes_advertisers_boxes_and_markers() {
+        // A marker, or a box: its label (or its sponsor), the pitch, a button or the
+        // advertiser.
+        for advert in [
+            "Why this ad?",
+            "Ad (1 of 1)",
+            "Paid post",
+            "Video Ad Feedback",
+            "Sponsored\nThis little gadget is taking the country by storm\nShop now",
+            "Sponsored by Helio Homes\nCompare the best savings rates of 2019\nCompare now",
+            "From our partners\nRetirees are rushing to claim this benefit\nFind out more \u{203a}",
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{advert}\n\nLast."));
+            assert_eq!(text, "First.\n\nLast.", "{advert:?}: {removed:?}");
+        }
+        // A sentence wrapped onto a name's line under a marker stays.
+        let (text, removed) = body(
+            "First.\n\nSkip Advertisement\nThe borrower is an affiliate of West Germany's Hessische\nLandesbank Girozentral\n\nLast.",
+        );
+        assert!(text.contains("The borrower is an affiliate"), "{removed:?}");
     }
 
     #[test]
