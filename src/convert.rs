@@ -488,18 +488,20 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             k += 1;
             continue;
         }
-        // A box of stories under a label of its own words (`Featured`, `Keep reading`, `More
-        // from Markets`) holds two headlines or more, and no table.
+        // A box of stories under a label of its own words (`Featured`, `More from Markets`), or
+        // a link's label over several links (`Previously`, `Read more >>`), holds two headlines
+        // or more, and no table.
         let named = footer_heading(label);
-        let Some((heading, strong, stories)) = named
-            .filter(|&named| named == (RELATED, true))
-            .map(|(heading, strong)| (heading, strong, false))
-            .or_else(|| {
-                (is_box_heading(label) || is_links_label(label)).then_some((RELATED, true, true))
-            })
-            .or_else(|| named.map(|(heading, strong)| (heading, strong, false)))
-            .filter(|_| is_footer_block(&raw[k][1..]))
-        else {
+        let related = named == Some((RELATED, true));
+        let box_label = !related && is_box_heading(label);
+        let links = !related && !box_label && is_links_label(label);
+        let stories = box_label || links;
+        let Some((heading, strong)) = if stories {
+            Some((RELATED, true))
+        } else {
+            named
+        }
+        .filter(|_| is_footer_block(&raw[k][1..])) else {
             k += 1;
             continue;
         };
@@ -550,9 +552,8 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         // section labels. Earlier, only a heading that names itself a list of links takes the
         // few headlines under it, and never a table's rows.
         let (mut end, mut listed) = run(&|l| !stories || !is_short_figures_row(l), false);
-        // (A link's label, `Read more >>`, takes only headlines, even at the foot.)
-        let footer = (end == raw.len() || tags_follow(end))
-            && !(stories && !is_box_heading(label) && is_links_label(label));
+        // (A link's label takes only headlines, even at the foot.)
+        let footer = (end == raw.len() || tags_follow(end)) && !links;
         if !footer && inner > 0 {
             // A box in one block ends with it.
             (end, listed) = (k + 1, Vec::new());
@@ -577,6 +578,8 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                         && !(stories && is_short_figures_row(l))
                         && !sentence(l)
                         // `TOKYO, Oct 19 - Third quarter ended August 31` opens the article.
+                        // (The place before a comma tells it from an upper-case headline
+                        // with its source, `... VALUE SET - The Guardian`.)
                         && !(dateline(l).is_some()
                             && l.split_once(" - ").is_some_and(|(at, _)| at.contains(", ")))
                 },
@@ -5789,6 +5792,14 @@ mod tests {
         (c.text(), c.removed)
     }
 
+    /// Each source, in the body that `frame` makes of it, keeps the text beside it.
+    fn assert_keeps(cases: &[(&str, &str)], frame: impl Fn(&str) -> String) {
+        for &(source, stays) in cases {
+            let (text, removed) = body(&frame(source));
+            assert!(text.contains(stays), "{source:?}: {text:?} {removed:?}");
+        }
+    }
+
     #[test]
     fn repairs_mojibake() {
         let cases = [
@@ -6408,7 +6419,7 @@ mod tests {
         let (text, removed) =
             body("First.\n\nTAGS\nChrysler Credit\nMergers/Acquisitions\n\nLast.");
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
-        for (source, stays) in [
+        let keeps = [
             (
                 "Explore\n\nCanadian, Texaco Canada\n\nLast.",
                 "Canadian, Texaco Canada",
@@ -6422,10 +6433,8 @@ mod tests {
                 "Last.\n\nSection\n\nThe company said it would sell the unit",
                 "The company said it would sell the unit",
             ),
-        ] {
-            let (text, removed) = body(&format!("First.\n\n{source}"));
-            assert!(text.contains(stays), "{source:?}: {text:?} {removed:?}");
-        }
+        ];
+        assert_keeps(&keeps, |source| format!("First.\n\n{source}"));
     }
 
     #[test]
@@ -6457,7 +6466,7 @@ mod tests {
         // The article's own lines stay: a sub-heading after the box, the article's last
         // paragraph under a lone link label, a table under an advertisement's marker, the
         // dateline's paragraph, a sub-heading of the box's words over prose.
-        for (source, stays) in [
+        let keeps = [
             (
                 "Featured\n\nRail strike called off after talks\n\nMortgage approvals fall again\n\nMarket reaction\n\nShares rose.",
                 "Market reaction",
@@ -6486,10 +6495,8 @@ mod tests {
                 "Background\n\n- 1996 Taliban take Kabul for the first time\n- 2001 US-led forces drive the Taliban out",
                 "1996 Taliban take Kabul",
             ),
-        ] {
-            let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
-            assert!(text.contains(stays), "{source:?}: {text:?} {removed:?}");
-        }
+        ];
+        assert_keeps(&keeps, |source| format!("First.\n\n{source}\n\nLast."));
     }
 
     #[test]
