@@ -162,6 +162,18 @@ pub fn convert(path: &str, raw: &str) -> Conversion {
             if i < lines.len() {
                 conv.title = lines[i].to_string();
                 i += 1;
+                // A headline wrapped over the lines of the title block goes on there.
+                let block_end = (i..lines.len().min(i + 3)).find(|&j| lines[j].is_empty());
+                let end = block_end.unwrap_or(lines.len().min(i + 3));
+                if (block_end.is_some() || end == lines.len())
+                    && title_goes_on(&conv.title, &lines[i..end])
+                {
+                    for line in &lines[i..end] {
+                        conv.title.push(' ');
+                        conv.title.push_str(line);
+                    }
+                    i = end;
+                }
             }
         }
     }
@@ -191,6 +203,45 @@ pub fn convert(path: &str, raw: &str) -> Conversion {
     }
     conv.removed.sort_by_key(|r| r.line);
     conv
+}
+
+/// Whether the lines under the title line, up to the blank line after them, are the rest of
+/// a wrapped headline: all in capitals under a title in capitals (`AIR NEW ZEALAND WELCOMES` /
+/// `SHARE SALE`), or one short line under a title that stops on a word no headline ends with
+/// (`Talks resume in` / `Doha`).
+fn title_goes_on(title: &str, rest: &[Cow<str>]) -> bool {
+    let capitals = |l: &str| l.contains(char::is_uppercase) && !l.contains(char::is_lowercase);
+    if rest.is_empty() || rest.iter().any(|l| l.ends_with(['.', '!', '?', ':', ','])) {
+        return false;
+    }
+    if capitals(title)
+        && rest
+            .iter()
+            .all(|l| capitals(l) && l.words().nth(8).is_none())
+    {
+        return true;
+    }
+    let last = title.words().last().unwrap_or("");
+    rest.len() == 1
+        && rest[0].words().nth(6).is_none()
+        && matches!(
+            last,
+            "of" | "the"
+                | "a"
+                | "an"
+                | "and"
+                | "to"
+                | "in"
+                | "for"
+                | "on"
+                | "with"
+                | "at"
+                | "by"
+                | "from"
+                | "into"
+                | "over"
+                | "after"
+        )
 }
 
 fn skip_blank(lines: &[Cow<str>], mut i: usize) -> usize {
@@ -5341,8 +5392,14 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
             .1
             .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '\''))
     } else {
+        // A short line that closes a sentence the line before left open is that sentence's
+        // end (`... she has faced on` / `Twitter and Facebook.`), not a marker between lines.
+        let closes_sentence = !after_sentence
+            && line
+                .trim_end_matches(['"', '\'', '’', '”', ')'])
+                .ends_with(['.', '!', '?']);
         let longest = block.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
-        line.len() * 10 <= longest * 7
+        !closes_sentence && line.len() * 10 <= longest * 7
     };
     if !fits {
         return None;
@@ -6111,6 +6168,15 @@ mod tests {
             let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
             assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
         }
+        // A wrapped sentence whose end, on a short line, reads like a share line.
+        let (text, removed) = body(
+            "She read out the comments she had been sent on\nTwitter and Facebook.\n\
+             \"You are a disgrace,\" said one of them, and she read that out too.",
+        );
+        assert!(
+            text.contains("sent on Twitter and Facebook."),
+            "{removed:?}"
+        );
     }
 
     #[test]
@@ -6173,6 +6239,42 @@ mod tests {
         assert_eq!(d.place, "SAN JOSE, Calif.");
         assert!(dateline("Officials said - as expected - little.").is_none());
         assert!(dateline("The talks - held in Doha - ended.").is_none());
+    }
+
+    #[test]
+    fn joins_a_headline_wrapped_over_the_title_block() {
+        for (source, title, first) in [
+            (
+                "AIR NEW ZEALAND WELCOMES GOVERNMENT\nSHARE SALE\n\nThe sale went ahead.",
+                "AIR NEW ZEALAND WELCOMES GOVERNMENT SHARE SALE",
+                "The sale went ahead.",
+            ),
+            (
+                "Talks on a ceasefire resume in\nDoha\n\nThe talks began.",
+                "Talks on a ceasefire resume in Doha",
+                "The talks began.",
+            ),
+            // A by-line, a dateline and a first paragraph under the title are no part of it.
+            (
+                "Talks resume in Doha\nBy Ann Lee\n\nThe talks began.",
+                "Talks resume in Doha",
+                "The talks began.",
+            ),
+            (
+                "TALKS RESUME\nKABUL, July 17 - Officials met.\n\nMore.",
+                "TALKS RESUME",
+                "KABUL, July 17 - Officials met.",
+            ),
+            (
+                "Talks resume in\nDoha as the fighting goes on across the north of the country\n\nMore.",
+                "Talks resume in",
+                "Doha as the fighting goes on across the north of the country",
+            ),
+        ] {
+            let c = convert("a.txt", source);
+            assert_eq!(c.title, title, "{source:?}");
+            assert!(c.text().starts_with(first), "{source:?}: {:?}", c.text());
+        }
     }
 
     #[test]
