@@ -1240,7 +1240,9 @@ fn joins_residue(block: &[(usize, &str)]) -> bool {
                 | "identifiers"
         )
     });
-    own && tokens.len() <= 10 && tokens.iter().all(|t| consent(t))
+    // (Ten words a line: `List of partners (vendors)` / `Store and/or access information on a
+    // device` are two of the form's lines.)
+    own && tokens.len() <= 10 * block.len() && tokens.iter().all(|t| consent(t))
 }
 
 /// `Previously`, `ICYMI`, `[Read]`, `Also see`, `Spotlight`: the label of a link that may
@@ -1836,7 +1838,14 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
         {
             return Some(TAGS);
         }
-        if block.len() <= 8 && block.iter().all(|(_, l)| l.words().nth(30).is_none()) {
+        // (A consent banner's notice may run longer than a line of a box.)
+        let short = |l: &str| {
+            l.words().nth(30).is_none()
+                || l.words().nth(60).is_none()
+                    && names_banner_or_copyright(l)
+                    && residue(l) == Some(COOKIE)
+        };
+        if block.len() <= 8 && block.iter().all(|(_, l)| short(l)) {
             let line_reasons: Vec<Option<&'static str>> = std::iter::once(first)
                 .chain(block[1..].iter().map(|(_, l)| residue(l)))
                 .collect();
@@ -4228,6 +4237,11 @@ static FURNITURE_WORDS: std::sync::LazyLock<
         "decline",
         "allow",
         "agree",
+        "accepting",
+        "without",
+        "take",
+        "optional",
+        "selection",
         "necessary",
         "essential",
         "preferences",
@@ -6660,6 +6674,17 @@ mod tests {
             "First.\n\nCookie notice\n\nPrairie Examiner uses cookies so the site works properly and so we can see how it is used.\n\nYou can change your settings at any time.\n\nLast.",
         );
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        // A notice longer than a box's line, the form's purposes over two lines, and a row
+        // of buttons, each worded its own way.
+        for banner in [
+            "Let Us Know You Agree to Cookies\nWe and our 842 advertising partners use cookies and similar technologies so the site works properly and so we can see how it is used. Select 'Reject' to refuse non-essential cookies.\nVendor list\nLegitimate interest\nGot it!",
+            "Privacy Preference Center\n\nThe Long Game and its partners rely on cookies to give you the best experience on our website.\n\nList of partners (vendors)\nStore and/or access information on a device\n\nI agree\nManage options",
+            "Cookie preferences\n\nWe place small files called cookies on your device to measure our audience.\n\n( Yes, I agree ) ( No, take me to settings )",
+            "COOKIE NOTICE\nKTXF News uses essential and optional cookies to improve your browsing experience.\n<Accept & continue> <Continue without accepting>",
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{banner}\n\nLast."));
+            assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        }
         // News about cookies is news.
         let keep = "Regulators said the site used cookies to track readers across the web.";
         let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
