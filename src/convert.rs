@@ -2366,7 +2366,7 @@ fn without_listing_meta(line: &str) -> &str {
         }
     }
     if let Some(open) = line.strip_suffix(')').and_then(|l| l.rfind(" ("))
-        && meta(&line[open + 2..line.len() - 1])
+        && (meta(&line[open + 2..line.len() - 1]) || is_time_since(&line[open + 2..line.len() - 1]))
     {
         return &line[..open];
     }
@@ -2375,11 +2375,7 @@ fn without_listing_meta(line: &str) -> &str {
     for n in 1..=3.min(tokens.len().saturating_sub(2)) {
         let tail = &tokens[tokens.len() - n..];
         let since = match tail {
-            [t] => {
-                t.len() <= 4
-                    && t.ends_with(['h', 'm', 'd'])
-                    && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
-            }
+            [t] => is_time_since(t),
             [.., last] => *last == "ago",
             [] => false,
         };
@@ -2403,6 +2399,13 @@ fn without_listing_meta(line: &str) -> &str {
         }
     }
     line
+}
+
+/// `14h`, `5m`, `2d`: the time since a story was posted.
+fn is_time_since(t: &str) -> bool {
+    (2..=4).contains(&t.len())
+        && t.ends_with(['h', 'm', 'd'])
+        && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Lines that are all items of a footer list, and not the wrapped lines of a paragraph.
@@ -4381,6 +4384,8 @@ static FURNITURE_WORDS: std::sync::LazyLock<
         "spotlight",
         "featured",
         "previously",
+        "deeper",
+        "icymi",
     ];
     let mut words = std::collections::HashMap::default();
     for &word in NEUTRAL {
@@ -4652,7 +4657,15 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         .contains(']')
         .then(|| core.strip_prefix('[').unwrap_or(core).split_once("] "))
         .flatten()
-        .filter(|(label, _)| !label.contains('['));
+        .filter(|(label, _)| !label.contains('['))
+        // `**Also read |** Headline`, `**More from KEFA:** Headline`: a label in bold.
+        .or_else(|| {
+            core.strip_prefix("**")
+                .unwrap_or(core)
+                .split_once("** ")
+                .map(|(label, rest)| (label.trim_end_matches([':', '|', ' ']), rest))
+                .filter(|(label, _)| !label.contains('*'))
+        });
     // `More at https://example.com/story`: a label, then the address.
     let addressed = has_address
         .then(|| core.find(" http").or_else(|| core.find(" www.")))
@@ -4691,15 +4704,25 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         .min_by_key(|&(at, _)| at)?;
         (&core[..at], &core[at + len..])
     };
-    let label = label.trim();
-    let rest = rest.trim().trim_matches(['"', '“', '”', '\'', '‘', '’']);
+    // (`**Also read |** Headline`: markdown's bold around the label.)
+    let label = label.trim().trim_matches(['*', '_']).trim();
+    let rest = rest
+        .trim()
+        .trim_start_matches(['*', '_'])
+        .trim_start()
+        .trim_matches(['"', '“', '”', '\'', '‘', '’']);
+    let rest = without_listing_meta(rest);
     if label.is_empty() || label.words().nth(6).is_some() || !is_headline_like(rest) {
         return None;
     }
     let mut linked = false;
-    // A site's name may follow `from`, `on` or `at` (`More from DW`, `Also on Euronews`).
+    // A site's name may follow `from`, `on` or `at` (`More from DW`, `Also on Euronews`), and
+    // a section's name `more` (`More energy coverage`).
     let mut after_preposition = false;
+    let mut after_more = false;
     let mut names = 0;
+    let mut section = false;
+    let mut section_named = true;
     for token in label.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
         if token.is_empty() {
             continue;
@@ -4707,14 +4730,31 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         let lower = lower_word(token);
         let word = lower.as_ref();
         if furniture(word).is_none() {
-            if after_preposition && names < 2 && token.starts_with(char::is_uppercase) {
+            if after_preposition
+                && names < 3
+                && token.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            {
                 names += 1;
+                continue;
+            }
+            if after_more && !section {
+                section = true;
+                section_named = false;
+                after_more = false;
                 continue;
             }
             return None;
         }
+        // (A section's name stands before what it names: `coverage`, `news`, `stories`.)
+        if section && !section_named {
+            if !matches!(word, "coverage" | "news" | "stories" | "headlines") {
+                return None;
+            }
+            section_named = true;
+        }
         after_preposition =
             matches!(word, "from" | "on" | "at") || after_preposition && word == "the";
+        after_more = word == "more";
         linked |= matches!(
             word,
             "read"
@@ -4744,9 +4784,12 @@ fn labelled_link(core: &str) -> Option<&'static str> {
                 | "archive"
                 | "background"
                 | "spotlight"
-        );
+                | "pick"
+                | "icymi"
+                | "deeper"
+        ) || word == "reading" && label.words().nth(1).is_some();
     }
-    linked.then_some(READ_MORE)
+    (linked && section_named).then_some(READ_MORE)
 }
 
 /// A notice addressed to the reader in whole sentences, about the page rather than the news:
@@ -5571,6 +5614,8 @@ fn is_listing_label(label: &str) -> bool {
         && words
             .iter()
             .any(|w| !["the", "of", "in", "it", "you", "up", "now", "our"].contains(&w.as_str()))
+        // (`Reading` alone is a town as much as a label.)
+        && !matches!(&words[..], [w] if matches!(w.as_str(), "reading" | "further" | "next" | "full" | "depth" | "case" | "week" | "today" | "from"))
 }
 
 fn is_headline_like(text: &str) -> bool {
@@ -6084,6 +6129,13 @@ mod tests {
             "Already a subscriber? Log in",
             "This page keeps small files on your device so it works. Got it",
             "Related: Floods cut road to Kandahar",
+            "[Editor's pick] KABUL TALKS RESUME IN DOHA",
+            "**ALSO READ |** Teachers vote to accept revised pay offer",
+            "**MORE FROM KEFA CHANNEL 4:** FLOODS CUT KANDAHAR ROAD",
+            "[Keep reading] FLOODS CUT KANDAHAR ROAD (17h)",
+            "CLICK HERE FOR MORE ENERGY COVERAGE: How fishermen in Sicily cope with fuel prices",
+            "Go deeper: Floods cut road to Kandahar",
+            "▸ ICYMI: Peru retailers brace for record heat >>",
             "Click here to read more",
             "Trending now",
             "Content copyright 2021 Example Herald Ltd",
@@ -6136,6 +6188,14 @@ mod tests {
 
     #[test]
     fn a_wrapped_line_with_a_colon_is_part_of_its_paragraph() {
+        // A town or a section's name before a colon is no link's label.
+        for keep in [
+            "Reading: Council approves budget for the town centre",
+            "More energy: Oil prices rise",
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
+            assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+        }
         let (text, removed) =
             body("He told reporters\nNews: the talks go on, and\nsaid the official.\n\nEnd.");
         assert_eq!(
