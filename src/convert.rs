@@ -785,11 +785,27 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         }
         let list = block.iter().all(|(_, l)| list_item(l).is_some());
         let mut lines_kept: Option<Vec<(usize, &str)>> = None;
+        let last = block.len().saturating_sub(1);
+        let last_reason = (block.len() > 1 && !list)
+            .then(|| inline_residue(block, last))
+            .flatten();
+        // Footer lines glued under the paragraph's last sentence go with the last.
+        let tail = if last_reason.is_some() && block.len() > 2 {
+            glued_tail(block)
+        } else {
+            last
+        };
         for (k, &(n, line)) in block.iter().enumerate() {
-            match (block.len() > 1 && !list)
-                .then(|| inline_residue(block, k))
-                .flatten()
-            {
+            let reason = if k == last {
+                last_reason
+            } else if k >= tail {
+                tail_residue(line)
+            } else {
+                (block.len() > 1 && !list)
+                    .then(|| inline_residue(block, k))
+                    .flatten()
+            };
+            match reason {
                 Some(reason) => {
                     removed.push(Removal {
                         line: n,
@@ -1865,6 +1881,7 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
                         l.ends_with(['.', ','])
                             || l.words().nth(10).is_some()
                             || l.contains(|c: char| c.is_ascii_digit())
+                            || ends_mid_sentence(l)
                     }
                     && !joins_residue(&[(0, l)])
             });
@@ -3234,6 +3251,7 @@ fn legal_line(text: &str) -> bool {
         "cookie policy",
         "ad choices",
         "do not sell or share",
+        "appears in print on",
     ]);
     if PHRASES.found_in(text) && words() <= 40 && !reports_speech(text) {
         return true;
@@ -3244,6 +3262,15 @@ fn legal_line(text: &str) -> bool {
         && matches!(first, "Distributed" | "Syndicated" | "Powered" | "Licensed")
         && (3..=7).contains(&words())
         && !text.ends_with('.')
+    {
+        return true;
+    }
+    // `Story from KEFA NEWS 4:` (a credit to nothing after it), `Source: The Ledger and news
+    // agencies`.
+    if text.starts_with('S')
+        && words() <= 12
+        && (text.starts_with("Story from ") && text.ends_with(':')
+            || text.starts_with("Source: ") && text.ends_with(" agencies"))
     {
         return true;
     }
@@ -3285,6 +3312,20 @@ fn legal_line(text: &str) -> bool {
                             | "pm"
                             | "on"
                             | "at"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "mon"
+                            | "tue"
+                            | "wed"
+                            | "thu"
+                            | "fri"
+                            | "sat"
+                            | "sun"
                     )
             })
     });
@@ -5424,10 +5465,7 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
     if line.ends_with(',') || hyphenated || words > 30 || !edge && words > 8 {
         return None;
     }
-    let capital = line
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_uppercase);
+    let capital = starts_line(line);
     let after_sentence = k > 0
         && block[k - 1]
             .1
@@ -5480,6 +5518,89 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
                 .filter(|&r| r != SHARE && r != ADVERT)
         });
     reason.filter(|&r| !relaxed || r != SHARE && r != ADVERT)
+}
+
+/// Where the run of footer lines at the foot of `block` starts, its last line being residue
+/// already: each line residue alone (`Published: 1987/03/02 19:51 GMT`, `Privacy Policy |
+/// Terms of Service`, `© 1987 Al Jazeera`), under a line that ends a sentence. The last line's
+/// place when there is no such run.
+fn glued_tail(block: &[(usize, &str)]) -> usize {
+    let last = block.len() - 1;
+    let mut start = last;
+    while start > 1 && tail_residue(block[start - 1].1).is_some() {
+        start -= 1;
+    }
+    let ends_sentence = |l: &str| {
+        l.trim_end_matches(['"', '\'', '’', '”', ')'])
+            .ends_with(['.', '!', '?'])
+    };
+    if start < last && ends_sentence(block[start - 1].1) {
+        start
+    } else {
+        last
+    }
+}
+
+/// A footer line in a run of them glued under a paragraph: residue alone, starting as a
+/// line of its own does; a share or advertising line only when it is no sentence.
+fn tail_residue(line: &str) -> Option<&'static str> {
+    if line.ends_with(',') || !starts_line(line) || line.words().nth(30).is_some() {
+        return None;
+    }
+    strict_residue(line)
+        .or_else(|| {
+            let core = undecorated(line);
+            core.words()
+                .nth(1)
+                .is_some()
+                .then(|| furniture_line(core))
+                .flatten()
+        })
+        .or_else(|| {
+            residue(line).filter(|&r| r != SHARE && r != ADVERT || !line.ends_with(['.', '!', '?']))
+        })
+}
+
+/// Whether a line stops on a word no sentence ends with (`... went on under the`): a
+/// wrapped sentence goes on below it.
+fn ends_mid_sentence(line: &str) -> bool {
+    matches!(
+        line.rsplit(' ').next().unwrap_or(""),
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "with"
+            | "from"
+            | "under"
+            | "that"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "its"
+            | "their"
+    )
+}
+
+/// Whether a line starts as a new line does: its first letter a capital, or a copyright
+/// sign first (`© 2019 Example Media`, `(c) 2022 Midland Tribune`).
+fn starts_line(line: &str) -> bool {
+    line.starts_with('©')
+        || line.starts_with("(c)")
+        || line.starts_with("(C)")
+        || line
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
 }
 
 /// Residue that is never a sentence of an article.
@@ -6176,6 +6297,10 @@ mod tests {
             "Read More » Floods cut the road to Kandahar https://example.com/floods",
             "Join 180,000+ readers",
             "Click “Accept all” to agree or “Manage settings” to choose.",
+            "Page last updated at 21:02 GMT, Wednesday, Apr 11, 1987",
+            "A version of this article appears in print on December 20, Section B, Page 8 of the New York edition with the headline: TALKS RESUME IN DOHA.",
+            "Story from KEFA NEWS 4:",
+            "Source: The Ledger and news agencies",
             "Tech Digest\nExpert analysis of the markets, every weekday afternoon.\nyour@email.com\nSign up",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
@@ -6183,6 +6308,36 @@ mod tests {
                 text, "First paragraph.\n\nLast paragraph.",
                 "{line}: {removed:?}"
             );
+        }
+    }
+
+    #[test]
+    fn removes_footer_lines_glued_under_the_last_sentence() {
+        for (source, kept) in [
+            (
+                "\"Talks go on,\" he said.\n© 2019 Meridian Local Media, LLC. All rights reserved.",
+                "\"Talks go on,\" he said.",
+            ),
+            (
+                "The talks went on.\n(c) 2022 Midland Tribune",
+                "The talks went on.",
+            ),
+            (
+                "The talks went on.\nPublished: 1987/03/02 19:51:04 GMT\nPrivacy Policy  |  Terms of Service  |  Ad Choices\n©1987 Example News",
+                "The talks went on.",
+            ),
+            // Under a sentence that goes on, the lines are the sentence's.
+            (
+                "The talks went on under the\nPrivacy Policy | Terms of Service\n©1987 Example News",
+                "The talks went on under the Privacy Policy | Terms of Service",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}"));
+            assert!(
+                text.starts_with(&format!("First.\n\n{kept}")),
+                "{text:?} {removed:?}"
+            );
+            assert!(!removed.is_empty(), "{source:?}");
         }
     }
 
