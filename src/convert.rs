@@ -2828,6 +2828,19 @@ fn residue(text: &str) -> Option<&'static str> {
     if legal_line(text) {
         return Some(LEGAL);
     }
+    // A sentence of more than sixteen words is past every rule of `page_line` and of
+    // `furniture_line` (which want sixteen and twelve words or fewer).
+    let long_sentence =
+        text.trim_end().ends_with(['.', '!', '?']) && text.words().nth(16).is_some();
+    if long_sentence {
+        if text.len() > 200 {
+            return None;
+        }
+        let core = undecorated(text);
+        return labelled_link(core)
+            .or_else(|| pointed_link(text))
+            .or_else(|| reader_notice(core));
+    }
     if let Some(reason) = page_line(text) {
         return Some(reason);
     }
@@ -2923,12 +2936,35 @@ fn page_line(text: &str) -> Option<&'static str> {
     {
         return Some(COOKIE);
     }
-    if words.len() > 16 || reports_speech(text) {
+    if words.len() > 16 {
+        return None;
+    }
+    // A sentence here is a notice of the page only when it names the page itself (and so holds
+    // one of the cues of `page_notice`, in one case or another).
+    let sentence = text.ends_with(['.', '!', '?']);
+    static PAGE_CUES: Phrases = Phrases::fragments(&[
+        "this ",
+        "This ",
+        "THIS ",
+        "our ",
+        "Our ",
+        "OUR ",
+        "my ",
+        "My ",
+        "MY ",
+        "new posts",
+        "New posts",
+        "NEW POSTS",
+        "eader-supported",
+        "EADER-SUPPORTED",
+        "ermalink",
+        "ERMALINK",
+    ]);
+    if sentence && !PAGE_CUES.found_in(text) || reports_speech(text) {
         return None;
     }
     let lower = text.to_lowercase();
-    // A sentence here is a notice of the page only when it names the page itself.
-    if text.ends_with(['.', '!', '?']) {
+    if sentence {
         return page_notice(&lower, words.len());
     }
     let tokens: Vec<&str> = lower
@@ -4680,6 +4716,10 @@ const FURNITURE_PHRASES: &[(&str, &str)] = &[
 /// `Click here to read: <headline>`, `WATCH | <headline>`, `[Related] <headline>`,
 /// `Related › <headline>`: a label of a web page's words, then another story's headline.
 fn labelled_link(core: &str) -> Option<&'static str> {
+    // A headline does not end with a full stop, nor does an address.
+    if core.ends_with('.') {
+        return None;
+    }
     static ADDRESS: Phrases = Phrases::fragments(&[" http", " www."]);
     let has_address = ADDRESS.found_in(core);
     // `Read more » <headline> https://...`: the labelled headline, then its address.
@@ -4689,10 +4729,6 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         && let Some(reason) = labelled_link(core[..at].trim_end())
     {
         return Some(reason);
-    }
-    // A headline does not end with a full stop.
-    if core.ends_with('.') {
-        return None;
     }
     let bracketed = core
         .contains(']')
@@ -4840,15 +4876,37 @@ fn labelled_link(core: &str) -> Option<&'static str> {
 fn reader_notice(core: &str) -> Option<&'static str> {
     // Short, quoting no one, naming no one (a capital inside a sentence), reporting nothing.
     // Text in capitals throughout shows no names either way.
+    if core.words().nth(30).is_some() || has_double_quote(core) {
+        return None;
+    }
+    // It speaks to the reader or about cookies, privacy or newsletters: a word that starts
+    // as the reader's words do, or one of those things named.
+    static READER_WORDS: Phrases = Phrases::words(&[
+        "you", "You", "YOU", "we", "We", "WE", "our", "Our", "OUR", "us", "Us", "US", "my", "My",
+        "MY",
+    ]);
+    static PAGE_CUES: Phrases = Phrases::fragments(&[
+        "ookie",
+        "OOKIE",
+        "rivacy",
+        "RIVACY",
+        "ewsletter",
+        "EWSLETTER",
+    ]);
+    let about_page = PAGE_CUES.found_in(core);
+    if !about_page && !READER_WORDS.found_in(core) {
+        return None;
+    }
     let shouting = !core.contains(char::is_lowercase);
-    let mut words = 0;
     let mut sentence_start = true;
+    // Whether a word speaks to the reader (`you`, `our`), as the closer look below wants.
+    let mut reader = false;
     for word in core.words() {
-        words += 1;
-        if words > 30 || word.contains(['"', '“', '”']) {
-            return None;
-        }
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        reader |= (2..=4).contains(&bare.len())
+            && ["you", "your", "we", "our", "us", "my"]
+                .iter()
+                .any(|r| bare.eq_ignore_ascii_case(r));
         // (Capitalised words of the page itself, `Terms of Use`, `Privacy Policy`, are no names.)
         if !shouting
             && !sentence_start
@@ -4867,28 +4925,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
             sentence_start = word.ends_with(['.', '!', '?', ':']);
         }
     }
-    // It speaks to the reader or about cookies, privacy or newsletters.
-    static READER_CUES: Phrases = Phrases::fragments(&[
-        "you",
-        "You",
-        "YOU",
-        "we",
-        "We",
-        "WE",
-        "our",
-        "Our",
-        "OUR",
-        "us",
-        "my",
-        "My",
-        "ookie",
-        "OOKIE",
-        "rivacy",
-        "RIVACY",
-        "ewsletter",
-        "EWSLETTER",
-    ]);
-    if !READER_CUES.found_in(core) {
+    if !reader && !about_page {
         return None;
     }
     let mut addresses_reader = false;
