@@ -2418,6 +2418,27 @@ fn without_listing_meta(line: &str) -> &str {
     line
 }
 
+/// A day of the week in lower case, whole or cut to three letters (`monday`, `wed`).
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "wed"
+            | "thu"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
+}
+
 /// `14h`, `5m`, `2d`: the time since a story was posted.
 fn is_time_since(t: &str) -> bool {
     (2..=4).contains(&t.len())
@@ -2522,20 +2543,6 @@ fn is_listing_meta(line: &str) -> bool {
                 | "now"
                 | "yesterday"
                 | "today"
-                | "mon"
-                | "tue"
-                | "wed"
-                | "thu"
-                | "fri"
-                | "sat"
-                | "sun"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "updated"
                 | "published"
                 | "posted"
@@ -2551,7 +2558,8 @@ fn is_listing_meta(line: &str) -> bool {
                 | "edt"
                 | "pt"
                 | "cet"
-        ) || crate::date::month_number(&lower).is_some();
+        ) || is_weekday(&lower)
+            || crate::date::month_number(&lower).is_some();
         if !known {
             return false;
         }
@@ -3348,21 +3356,8 @@ fn legal_line(text: &str) -> bool {
                             | "pm"
                             | "on"
                             | "at"
-                            | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "mon"
-                            | "tue"
-                            | "wed"
-                            | "thu"
-                            | "fri"
-                            | "sat"
-                            | "sun"
                     )
+                    || is_weekday(t)
             })
     });
     if stamp {
