@@ -965,12 +965,7 @@ fn tag_footer_start(block: &[(usize, &str)]) -> Option<usize> {
                     .is_some_and(|n| n >= 2)
         }
     })?;
-    let ends_sentence = |l: &str| {
-        l.trim_end()
-            .trim_end_matches(['"', '”', '’', '\'', ')'])
-            .ends_with(['.', '!', '?'])
-    };
-    (at == 0 || ends_sentence(block[at - 1].1)).then_some(at)
+    (at == 0 || ends_a_sentence(block[at - 1].1)).then_some(at)
 }
 
 /// The [`tag_label`] that opens a line of names (`Topics: A, B`, `Related Topics A · B`,
@@ -4923,7 +4918,6 @@ fn reader_notice(core: &str) -> Option<&'static str> {
     if !reader && !about_page {
         return None;
     }
-    let mut addresses_reader = false;
     let mut strong = 0;
     let mut reason = None;
     for word in core.words() {
@@ -4932,7 +4926,6 @@ fn reader_notice(core: &str) -> Option<&'static str> {
             continue;
         }
         let lower = lower_word(bare);
-        addresses_reader |= matches!(lower.as_ref(), "you" | "your" | "we" | "our" | "us" | "my");
         let page_word = match furniture(&lower) {
             Some(Furniture::Strong(r)) => Some(r),
             _ => matches!(
@@ -4979,7 +4972,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
         .iter()
         .any(|w| lower.contains(w))
         && !core.contains(|c: char| c.is_ascii_digit());
-    (strong >= 3 && about_page || strong >= 2 && addresses_reader)
+    (strong >= 3 && about_page || strong >= 2 && reader)
         .then_some(reason)
         .flatten()
 }
@@ -5498,11 +5491,7 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
         return None;
     }
     let capital = starts_line(line);
-    let after_sentence = k > 0
-        && block[k - 1]
-            .1
-            .trim_end_matches(['"', '\'', '’', '”', ')'])
-            .ends_with(['.', '!', '?']);
+    let after_sentence = k > 0 && ends_a_sentence(block[k - 1].1);
     // After a line that ends without a sentence's end (a table row, a dateline, or a wrapped
     // sentence going on), only residue whose words prose does not use, starting a new line.
     let relaxed = k + 1 == block.len() && !after_sentence;
@@ -5521,10 +5510,7 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
     } else {
         // A short line that closes a sentence the line before left open is that sentence's
         // end (`... she has faced on` / `Twitter and Facebook.`), not a marker between lines.
-        let closes_sentence = !after_sentence
-            && line
-                .trim_end_matches(['"', '\'', '’', '”', ')'])
-                .ends_with(['.', '!', '?']);
+        let closes_sentence = !after_sentence && ends_a_sentence(line);
         let longest = block.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
         !closes_sentence && line.len() * 10 <= longest * 7
     };
@@ -5562,11 +5548,7 @@ fn glued_tail(block: &[(usize, &str)]) -> usize {
     while start > 1 && tail_residue(block[start - 1].1).is_some() {
         start -= 1;
     }
-    let ends_sentence = |l: &str| {
-        l.trim_end_matches(['"', '\'', '’', '”', ')'])
-            .ends_with(['.', '!', '?'])
-    };
-    if start < last && ends_sentence(block[start - 1].1) {
+    if start < last && ends_a_sentence(block[start - 1].1) {
         start
     } else {
         last
@@ -5591,6 +5573,14 @@ fn tail_residue(line: &str) -> Option<&'static str> {
         .or_else(|| {
             residue(line).filter(|&r| r != SHARE && r != ADVERT || !line.ends_with(['.', '!', '?']))
         })
+}
+
+/// Whether a line ends a sentence (`.`, `!` or `?`, perhaps inside a closing quotation mark
+/// or bracket).
+fn ends_a_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', ')'])
+        .ends_with(['.', '!', '?'])
 }
 
 /// Whether a line stops on a word no sentence ends with (`... went on under the`): a
