@@ -1576,6 +1576,10 @@ fn footer_heading(line: &str) -> Option<(&'static str, bool)> {
         Some(TAGS) => Some((TAGS, true)),
         Some(RELATED) => Some((RELATED, true)),
         Some(READ_MORE) if taggy => Some((TAGS, true)),
+        // `Also on DW`: a link to a site, or the heading of its stories.
+        Some(READ_MORE) if core.words().nth(1).is_some() && is_listing_heading(core) => {
+            Some((RELATED, false))
+        }
         Some(_) => None,
         None if taggy
             || matches!(
@@ -2043,16 +2047,23 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
     // In one block of short lines.
     let mut whole = Vec::new();
     for (k, block) in raw.iter().enumerate() {
-        // `Sports Roundup – free newsletter`: a newsletter's name alone.
+        // `Sports Roundup – free newsletter`: a newsletter's name alone; `Free newsletter:
+        // the week's biggest stories, every Sunday`: what it sends, under its label.
+        let newsletter = |text: &str| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("newsletter"))
+        };
         if let [(_, line)] = block[..]
             && reasons[k].is_none()
-            && line.len() <= 80
-            && line.words().nth(7).is_none()
+            && line.len() <= 100
+            && (line.words().nth(7).is_none()
+                || line
+                    .split_once(": ")
+                    .is_some_and(|(label, _)| label.words().nth(2).is_none() && newsletter(label))
+                    && line.words().nth(15).is_none())
             && !line.trim_end().ends_with(['.', '!', '?', ':', ','])
             && !reports_speech(line)
-            && line
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case("newsletter"))
+            && newsletter(line)
         {
             reasons[k] = Some(SHARE);
         }
@@ -2194,22 +2205,8 @@ fn is_email_field(line: &str) -> bool {
 fn is_button(line: &str) -> bool {
     let core = undecorated(line);
     // A counter: `1.2K shares`, `12 Comments`, `Share 47`.
-    let tokens: Vec<&str> = core.words().collect();
-    if let [a, b] = tokens[..] {
-        let count = |t: &str| {
-            t.starts_with(|c: char| c.is_ascii_digit())
-                && t.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'K' | 'k' | 'M'))
-        };
-        let what = |t: &str| {
-            matches!(
-                t.to_lowercase().as_str(),
-                "shares" | "share" | "comments" | "comment" | "likes" | "views" | "reactions"
-            )
-        };
-        if count(a) && what(b) || what(a) && count(b) {
-            return true;
-        }
+    if is_counter(core) {
+        return true;
     }
     let mut words = 0;
     let mut last = String::new();
@@ -2249,6 +2246,7 @@ fn is_button(line: &str) -> bool {
             | "marketing"
             | "statistics"
             | "functional"
+            | "necessary"
     );
     (words > 1 || lone_button) && !core.ends_with('.')
 }
@@ -2963,12 +2961,25 @@ fn page_line(text: &str) -> Option<&'static str> {
         "ermalink",
         "ERMALINK",
     ]);
-    if sentence && !PAGE_CUES.found_in(text) || reports_speech(text) {
+    if reports_speech(text) {
+        return None;
+    }
+    if let Some(reason) = pitch(&words) {
+        return Some(reason);
+    }
+    // A sentence that bids the reader do something (`Create a free account to keep
+    // reading.`, `Unlock unlimited access for just £9 a week!`) may be a paywall's offer or an
+    // app's, as a line that is no sentence may.
+    let bidding = sentence && is_reader_verb(&lower_word(words[0]));
+    if sentence && !bidding && !PAGE_CUES.found_in(text) {
         return None;
     }
     let lower = text.to_lowercase();
     if sentence {
-        return page_notice(&lower, words.len());
+        let notice = page_notice(&lower, words.len());
+        if notice.is_some() || !bidding {
+            return notice;
+        }
     }
     let tokens: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '@'))
@@ -3011,7 +3022,11 @@ fn page_line(text: &str) -> Option<&'static str> {
     ]
     .iter()
     .any(|w| has(w));
-    if platforms >= 2 || platforms == 1 && app_words && words.len() <= 10 {
+    if platforms >= 2
+        || platforms == 1 && app_words && words.len() <= 10
+        // `Get the latest news from the CBC News app. Download it here.`
+        || has("app") && (has("download") || has("install")) && words.len() <= 14
+    {
         return Some(APP);
     }
     // A handle to follow: `Stay connected: @example on all platforms`, `Follow @example`.
@@ -3026,6 +3041,47 @@ fn page_line(text: &str) -> Option<&'static str> {
             || has("on") && has("all"))
     {
         return Some(SHARE);
+    }
+    None
+}
+
+/// A sentence that bids the reader subscribe or sign up (`Subscribe today.`, `Simply sign up
+/// to the Companies Digest -- delivered directly to your inbox.`, `Enjoying this? Subscribe
+/// to get every issue.`): news reports such things, it never asks them of its reader. The
+/// sentence may name a price (`Subscribe today and get 60% off`).
+fn pitch(words: &[&str]) -> Option<&'static str> {
+    let mut start = true;
+    for (k, word) in words.iter().enumerate() {
+        if start {
+            fn bare(w: &str) -> LowerWord<'_> {
+                lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            }
+            let mut verb = k;
+            if matches!(bare(word).as_ref(), "simply" | "please" | "just" | "now") {
+                verb += 1;
+            }
+            let bids = match words.get(verb).map(|w| bare(w)).as_deref() {
+                Some("subscribe" | "register" | "donate" | "upgrade") => true,
+                Some("sign") => words
+                    .get(verb + 1)
+                    .is_some_and(|w| bare(w).as_ref() == "up"),
+                _ => false,
+            };
+            // (`Sign up rates rose 5 pct` is news: figures go with it.)
+            let figures = || {
+                words[k..]
+                    .iter()
+                    .take_while(|w| !w.ends_with(['.', '!', '?']))
+                    .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+            };
+            if bids
+                && !words[verb].contains('-')
+                && !(bare(words[verb]).as_ref() == "sign" && figures())
+            {
+                return Some(SHARE);
+            }
+        }
+        start = word.ends_with(['.', '!', '?']);
     }
     None
 }
@@ -3051,6 +3107,7 @@ fn page_notice(lower: &str, words: usize) -> Option<&'static str> {
         "this content",
         "this page",
         "our reporting",
+        "our stories",
         "our journalism",
         "my work",
         "our work",
@@ -3176,10 +3233,10 @@ fn byline_names(text: &str) -> Option<&str> {
 
 /// `12K Followers`, `1.2M views`, `Comments 37`: a counter beside a button.
 fn is_counter(core: &str) -> bool {
-    let mut tokens = core.words();
-    let (Some(a), Some(b), None) = (tokens.next(), tokens.next(), tokens.next()) else {
+    // (Four words at most: `Comments (12) · Share`.)
+    if core.len() > 48 {
         return false;
-    };
+    }
     let count = |t: &str| {
         t.starts_with(|c: char| c.is_ascii_digit())
             && t.chars()
@@ -3187,7 +3244,7 @@ fn is_counter(core: &str) -> bool {
     };
     let what = |t: &str| {
         matches!(
-            t.to_lowercase().as_str(),
+            lower_word(t).as_ref(),
             "followers"
                 | "subscribers"
                 | "shares"
@@ -3197,9 +3254,31 @@ fn is_counter(core: &str) -> bool {
                 | "reactions"
                 | "reposts"
                 | "restacks"
+                | "replies"
         )
     };
-    count(a) && what(b) || what(a) && count(b)
+    // `Share 12`, `Comments (12) Share`: the count beside its own word, and buttons.
+    let mut counts = 0;
+    let mut counted = 0;
+    let mut words = 0;
+    for token in core.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']')) {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '+');
+        if token.is_empty() {
+            continue;
+        }
+        words += 1;
+        if count(token) {
+            counts += 1;
+        } else if what(token) {
+            counted += 1;
+        } else if !matches!(
+            lower_word(token).as_ref(),
+            "share" | "comment" | "reply" | "like"
+        ) {
+            return false;
+        }
+    }
+    counts == 1 && words <= 4 && (counted == 1 || words == 2)
 }
 
 /// `👉 <headline>`, `(→ <headline>)`, `[» <headline>]`: a pointing mark before another
@@ -4453,6 +4532,10 @@ static FURNITURE_WORDS: std::sync::LazyLock<
         "previously",
         "deeper",
         "icymi",
+        "details",
+        "javascript",
+        "enable",
+        "original",
     ];
     let mut words = std::collections::HashMap::default();
     for &word in NEUTRAL {
@@ -4518,7 +4601,8 @@ fn undecorated(text: &str) -> &str {
 /// word that only furniture uses. Names may follow a verb such as `follow`
 /// (`Follow BBC Sport on Instagram`). `core` is the line [`undecorated`].
 fn furniture_line(core: &str) -> Option<&'static str> {
-    if core.words().nth(12).is_some() || has_double_quote(core) {
+    // (Twelve words, counted below; separators such as `|` stand between them.)
+    if core.words().nth(24).is_some() || has_double_quote(core) {
         return None;
     }
     if is_email_field(core) {
@@ -4539,6 +4623,9 @@ fn furniture_line(core: &str) -> Option<&'static str> {
             continue;
         }
         words += 1;
+        if words > 12 {
+            return None;
+        }
         if token.starts_with('@') {
             names_allowed = true;
             continue;
@@ -4701,11 +4788,27 @@ const FURNITURE_PHRASES: &[(&str, &str)] = &[
     ("join now", SHARE),
     ("join us", SHARE),
     ("stay informed", SHARE),
+    ("enable javascript", SHARE),
 ];
 
 /// `Click here to read: <headline>`, `WATCH | <headline>`, `[Related] <headline>`,
 /// `Related › <headline>`: a label of a web page's words, then another story's headline.
 fn labelled_link(core: &str) -> Option<&'static str> {
+    // `Read more at France 24`, `Read the original article on The Hill.`: a link's label
+    // naming the site it leads to, alone.
+    static TO_SITE: Phrases = Phrases::fragments(&[" at ", " on ", " from "]);
+    if core.len() <= 60
+        && core.words().nth(8).is_none()
+        && TO_SITE.found_in(core)
+        && let Some(label) = Some(core.trim_end_matches(['.', '!']))
+        && label
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && link_label(label)
+    {
+        return Some(READ_MORE);
+    }
     // A headline does not end with a full stop, nor does an address.
     if core.ends_with('.') {
         return None;
@@ -4747,8 +4850,8 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         while !core.is_char_boundary(head) {
             head -= 1;
         }
-        // (Each separator holds one of these bytes; `›`, `–`, `—` and `→` start with 0xE2,
-        // `»` with 0xC2.)
+        // (Each separator holds one of these bytes; `›`, `–`, `—`, `→`, `▶`, `➤` and `►`
+        // start with 0xE2, `»` with 0xC2.)
         if !core.as_bytes()[..head]
             .iter()
             .any(|b| matches!(b, b':' | b'|' | b'>' | b'-' | 0xC2 | 0xE2))
@@ -4757,7 +4860,8 @@ fn labelled_link(core: &str) -> Option<&'static str> {
         }
         let hay = &core[..head];
         let (at, len) = [
-            ": ", " | ", " › ", " » ", " > ", " >> ", " – ", " — ", " - ", " → ",
+            ": ", " | ", " › ", " » ", " > ", " >> ", " – ", " — ", " - ", " → ", " ▶ ", " ➤ ",
+            " ► ",
         ]
         .iter()
         // (A separator is searched for only when its mark is there: a byte search.)
@@ -4782,6 +4886,12 @@ fn labelled_link(core: &str) -> Option<&'static str> {
     if label.is_empty() || label.words().nth(6).is_some() || !is_headline_like(rest) {
         return None;
     }
+    link_label(label).then_some(READ_MORE)
+}
+
+/// Whether `label` is made of a link's words (`Read more`, `Also on Euronews`, `More energy
+/// coverage`, `Read the original article on The Hill`), one of them naming a link.
+fn link_label(label: &str) -> bool {
     let mut linked = false;
     // A site's name may follow `from`, `on` or `at` (`More from DW`, `Also on Euronews`), and
     // a section's name `more` (`More energy coverage`).
@@ -4810,12 +4920,12 @@ fn labelled_link(core: &str) -> Option<&'static str> {
                 after_more = false;
                 continue;
             }
-            return None;
+            return false;
         }
         // (A section's name stands before what it names: `coverage`, `news`, `stories`.)
         if section && !section_named {
             if !matches!(word, "coverage" | "news" | "stories" | "headlines") {
-                return None;
+                return false;
             }
             section_named = true;
         }
@@ -4856,7 +4966,7 @@ fn labelled_link(core: &str) -> Option<&'static str> {
                 | "deeper"
         ) || word == "reading" && label.words().nth(1).is_some();
     }
-    (linked && section_named).then_some(READ_MORE)
+    linked && section_named
 }
 
 /// A notice addressed to the reader in whole sentences, about the page rather than the news:
@@ -4903,7 +5013,10 @@ fn reader_notice(core: &str) -> Option<&'static str> {
             && bare.starts_with(char::is_uppercase)
             && bare != "I"
             && !matches!(furniture(&lower_word(bare)), Some(Furniture::Strong(_)))
-            && !matches!(bare, "Terms" | "Use" | "Policy" | "Service" | "Conditions")
+            && !matches!(
+                bare,
+                "Terms" | "Use" | "Policy" | "Service" | "Conditions" | "Notice" | "Statement"
+            )
             || matches!(
                 bare,
                 "said" | "says" | "told" | "according" | "added" | "reported" | "announced"
@@ -5651,7 +5764,29 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "paid post"
         | "ad (1 of 1"
         | "advertisement: continue reading below"
-        | "ad · scroll to continue" => Some("advertisement"),
+        | "ad · scroll to continue"
+        // The word in the languages of pages that carry English news too.
+        | "publicité"
+        | "publicidad"
+        | "pubblicità"
+        | "anzeige"
+        | "werbung"
+        | "reklame" => Some("advertisement"),
+        // `Ad: 0:15`, `Ad · 0:30`: a video advertisement's countdown.
+        _ if bare
+            .strip_prefix("ad")
+            .map(|rest| rest.trim_start_matches([':', '·', '|', '-', ' ']))
+            .is_some_and(|time| {
+                time.contains(':')
+                    && time.len() <= 13
+                    && time.starts_with(|c: char| c.is_ascii_digit())
+                    && time
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, ':' | ' ' | '/'))
+            }) =>
+        {
+            Some("advertisement")
+        }
         "story continues below"
         | "story continues below advertisement"
         | "article continues below"
@@ -6324,6 +6459,24 @@ mod tests {
             "Story from KEFA NEWS 4:",
             "Source: The Ledger and news agencies",
             "Tech Digest\nExpert analysis of the markets, every weekday afternoon.\nyour@email.com\nSign up",
+            "Comments (12) · Share",
+            "Share 47",
+            "Ad: 0:15",
+            "Publicité",
+            "DON'T MISS ▶ FLOODS CUT KANDAHAR ROAD",
+            "Read more at France 24",
+            "Read the original article on The Ledger.",
+            "Get unlimited digital access for $1 a week. Subscribe today.",
+            "Simply sign up to the Markets Digest -- delivered directly to your inbox.",
+            "Enjoying this? Subscribe to get every issue.",
+            "Subscribe today and get 60% off",
+            "Create a free account to keep reading.",
+            "Please enable JavaScript to sign up",
+            "Get the latest news from the KXYZ app. Download it here.",
+            "Add Example News as a preferred source to see more of our stories on Google.",
+            "Share this with | Email | Facebook | Messenger | Twitter | LinkedIn",
+            "Free newsletter: the week's biggest stories, every Sunday",
+            "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -6415,6 +6568,9 @@ mod tests {
             "Advertisement revenue at the state broadcaster halved.",
             "Read more widely, the report is a warning.",
             "Tags on the goods showed they came from Herat.",
+            "Sign up rates rose 5 pct in March.",
+            "Subscribers pay $1 a week for unlimited access.",
+            "Reading at Oxford, she met him.",
         ] {
             let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
             assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
