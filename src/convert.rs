@@ -700,16 +700,21 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     {
         reasons[k] = Some(TAGS);
     }
-    // `Go deeper` alone in its paragraph, then one headline in the next: a link.
+    // `Go deeper` or `Read more` alone in its paragraph, then one headline in the next: a link.
     for k in 1..raw.len() {
         if let ([(_, label)], [(_, headline)]) = (raw[k - 1], raw[k])
-            && reasons[k - 1].is_none()
+            && reasons[k - 1].is_none_or(|r| r == READ_MORE)
             && reasons[k].is_none()
             && is_link_label(label)
             && is_headline_like(headline)
             && headline.words().nth(3).is_some()
             && !is_table_row(headline)
-            && !headline.ends_with(['.', ':'])
+            && !ends_a_sentence(headline)
+            && !headline.ends_with(':')
+            && !starts_with_folded(headline, "note")
+            // (Figures stand in a headline of five words or more, not in a table's row.)
+            && (!headline.contains(|c: char| c.is_ascii_digit())
+                || headline.words().nth(4).is_some())
         {
             reasons[k - 1] = Some(READ_MORE);
             reasons[k] = Some(READ_MORE);
@@ -795,8 +800,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         } else {
             last
         };
+        let mut previous_gone = false;
         for (k, &(n, line)) in block.iter().enumerate() {
-            let reason = if k == last {
+            let mut reason = if k == last {
                 last_reason
             } else if k >= tail {
                 tail_residue(line)
@@ -805,6 +811,21 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     .then(|| inline_residue(block, k))
                     .flatten()
             };
+            // The end of a copyright line or a banner's sentence, wrapped onto the block's last
+            // line (`© 2023 Example News. All Rights` / `Reserved.`): the two lines together
+            // are that residue.
+            if reason.is_none()
+                && previous_gone
+                && k == last
+                && line.words().nth(5).is_none()
+                && ends_a_sentence(line)
+                && !ends_a_sentence(block[k - 1].1)
+                && !block[k - 1].1.ends_with([':', ','])
+            {
+                reason = residue(&format!("{} {line}", block[k - 1].1))
+                    .filter(|&r| matches!(r, LEGAL | COPYRIGHT | COOKIE));
+            }
+            previous_gone = reason.is_some();
             match reason {
                 Some(reason) => {
                     removed.push(Removal {
@@ -1103,6 +1124,13 @@ fn tag_names(line: &str) -> Option<usize> {
 /// your experience`), a line only of a web page's words.
 fn joins_residue(block: &[(usize, &str)]) -> bool {
     if block.iter().all(|(_, l)| l.len() <= 60 && is_button(l)) {
+        return true;
+    }
+    // `f`, `in`, `✉`: a share button's icon, alone.
+    if let [(_, line)] = block
+        && line.trim().chars().count() <= 2
+        && !line.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | '!' | '?'))
+    {
         return true;
     }
     if block.len() > 3
@@ -2092,7 +2120,51 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
         }
         k = end.max(k + 1);
     }
+    // A newsletter's name in a paragraph of its own (`Five Things`, `THE WEEK IN REVIEW`),
+    // over the box's blurb (`... straight to your inbox.`), or between the box's label and
+    // its blurb: a few words in capitals or title case, naming nothing the article reports.
+    let named = |line: &str, word: &str| {
+        line.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    // (The label: `NEWSLETTER`, `Newsletter sign-up`; the blurb names the inbox.)
+    let label = |reasons: &[Option<&str>], k: usize| {
+        reasons[k] == Some(SHARE)
+            && raw[k][0].1.words().nth(2).is_none()
+            && named(raw[k][0].1, "newsletter")
+    };
+    let blurb = |reasons: &[Option<&str>], k: usize| {
+        reasons[k] == Some(SHARE) && named(raw[k][0].1, "inbox") && sign_up_line(raw[k][0].1)
+    };
+    for k in 1..raw.len().saturating_sub(1) {
+        if let [(_, name)] = raw[k]
+            && reasons[k].is_none()
+            && name.len() <= 40
+            && name.words().nth(1).is_some()
+            && name.words().nth(4).is_none()
+            && is_title_case(name)
+            && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ':'))
+            // (Under a table's row, residue between or not, `Nine Mths` heads the next rows.)
+            && (label(reasons, k - 1) && reasons[k + 1] == Some(SHARE)
+                || blurb(reasons, k + 1)
+                    && (0..k)
+                        .rev()
+                        .find(|&j| reasons[j].is_none())
+                        .is_none_or(|j| raw[j].last().is_some_and(|(_, l)| ends_a_sentence(l))))
+        {
+            reasons[k] = Some(SHARE);
+        }
+    }
     whole
+}
+
+/// Whether every word of `line` starts with a capital, but for the small words a title
+/// leaves in lower case (`The Week in Review`, `TODAY'S WORLDVIEW`).
+fn is_title_case(line: &str) -> bool {
+    line.words().enumerate().all(|(k, w)| {
+        w.starts_with(char::is_uppercase)
+            || k > 0 && matches!(w, "of" | "the" | "in" | "and" | "a" | "to" | "on" | "for")
+    })
 }
 
 /// A line only a newsletter's sign-up box has: its e-mail field or button, or a short line
@@ -2829,8 +2901,8 @@ fn residue(text: &str) -> Option<&'static str> {
     if legal_line(text) {
         return Some(LEGAL);
     }
-    // A sentence of more than sixteen words is past every rule of `page_line` and of
-    // `furniture_line` (which want sixteen and twelve words or fewer).
+    // A sentence of more than sixteen words is past every rule of `page_line` (which wants
+    // sixteen words or fewer).
     let long_sentence =
         text.trim_end().ends_with(['.', '!', '?']) && text.words().nth(16).is_some();
     if long_sentence {
@@ -2838,7 +2910,8 @@ fn residue(text: &str) -> Option<&'static str> {
             return None;
         }
         let core = undecorated(text);
-        return labelled_link(core)
+        return furniture_line(core)
+            .or_else(|| labelled_link(core))
             .or_else(|| pointed_link(text))
             .or_else(|| reader_notice(core));
     }
@@ -3695,7 +3768,7 @@ fn residue_rules(text: &str) -> Option<&'static str> {
                     .get(1)
                     .is_some_and(|t| t.len() == 4 && t.parse::<u32>().is_ok()))
     {
-        return Some("copyright line");
+        return Some(COPYRIGHT);
     }
     if let Some(reason) = tag_line(text) {
         return Some(reason);
@@ -4069,6 +4142,7 @@ enum Furniture {
 
 const ADVERT: &str = "advertisement";
 const LEGAL: &str = "copyright, legal or site footer line";
+const COPYRIGHT: &str = "copyright line";
 const CONTINUES: &str = "\"story continues below\" marker";
 const READ_MORE: &str = "\"read more\" link";
 const SHARE: &str = "share, follow or subscribe line";
@@ -4601,8 +4675,8 @@ fn undecorated(text: &str) -> &str {
 /// word that only furniture uses. Names may follow a verb such as `follow`
 /// (`Follow BBC Sport on Instagram`). `core` is the line [`undecorated`].
 fn furniture_line(core: &str) -> Option<&'static str> {
-    // (Twelve words, counted below; separators such as `|` stand between them.)
-    if core.words().nth(24).is_some() || has_double_quote(core) {
+    // (Twelve words, or thirty, counted below; separators such as `|` stand between them.)
+    if core.words().nth(48).is_some() || has_double_quote(core) {
         return None;
     }
     if is_email_field(core) {
@@ -4615,6 +4689,7 @@ fn furniture_line(core: &str) -> Option<&'static str> {
     let mut words = 0;
     let mut names = 0;
     let mut name_anchor = false;
+    let mut strong = 0;
     for token in
         core.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '@' | '-' | '&')))
     {
@@ -4623,7 +4698,7 @@ fn furniture_line(core: &str) -> Option<&'static str> {
             continue;
         }
         words += 1;
-        if words > 12 {
+        if words > 30 {
             return None;
         }
         if token.starts_with('@') {
@@ -4639,6 +4714,7 @@ fn furniture_line(core: &str) -> Option<&'static str> {
         let lower = lower_word(token);
         match furniture(&lower) {
             Some(Furniture::Strong(r)) => {
+                strong += 1;
                 name_anchor |= matches!(
                     lower.as_ref(),
                     "app"
@@ -4676,6 +4752,11 @@ fn furniture_line(core: &str) -> Option<&'static str> {
     // Names stand only beside words that name where to get more of them: an app, a
     // newsletter, a feed to follow.
     if names > 0 && (!name_anchor || names * 2 > words) {
+        return None;
+    }
+    // Past twelve words, a row of buttons (`Share this: · Click to share on Twitter (Opens in
+    // new window) · Click to share on Facebook ...`): three words only furniture uses, no name.
+    if words > 12 && (strong < 3 || names > 0) {
         return None;
     }
     // Every word is a page's; a phrase such as `sign up` can make the line furniture.
@@ -6808,9 +6889,23 @@ mod tests {
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
         // A marker glued above a table's rows, a sub-heading over a short line, and a path
         // inside the article stay.
+        // `Read more` alone over a headline in the next paragraph; share buttons' icons one
+        // a paragraph; a row of buttons past twelve words; a copyright line's end wrapped.
+        let (text, removed) = body(
+            "First.\n\nREAD MORE\n\nFloods Cut The Road To Kandahar\n\nf\n\nX\n\nin\n\n✉\n\nShare this: · Click to share on Twitter (Opens in new window) · Click to share on Facebook (Opens in new window) · Like this: · Like Loading...\n\n© 2023 Example News Network. All Rights\nReserved.",
+        );
+        assert_eq!(text, "First.", "{removed:?}");
         let kept = "First.\n\nQtly div 30 cts vs 30 cts prior\n\nPay June one\n\nBackground\n\nTalks resume in Doha\n\nThe road runs Kabul > Kandahar > Spin Boldak, officials said.";
         let (text, removed) = body(&format!("{kept}\n\nLast."));
         assert_eq!(text, format!("{kept}\n\nLast."), "{removed:?}");
+        // Under `See more`, a table's row and a quotation are the article's.
+        let kept = "First.\n\nSee more\n\n5.00 pct 184-360 days\n\nSee more\n\n\"If we can get more we'll take it.\"";
+        let (text, removed) = body(&format!("{kept}\n\nLast."));
+        assert_eq!(
+            text,
+            "First.\n\n5.00 pct 184-360 days\n\n\"If we can get more we'll take it.\"\n\nLast.",
+            "{removed:?}"
+        );
         let (text, removed) =
             body("First.\n\nAdvertisement\nPay June one\nRecord May eight\n\nLast.");
         assert_eq!(
@@ -7042,6 +7137,8 @@ mod tests {
             "📩 Markets Today\n\nOur editors' pick of the week's most important stories.\n\nyour@email.com\n\nGo\n\nYou can unsubscribe at any time.",
             "Sign up for our newsletter\n\nGet the day's top stories every morning\n\nEmail address\n\nGo",
             "Sports Roundup – free newsletter",
+            "NEWSLETTER\n\nFive Things\n\nGet the day's top stories delivered to your inbox every weekday morning.\nEnter your email address\nSign up",
+            "FIRST EDITION\n\nThe biggest stories of the day, straight to your inbox.\n\nYour email\nSubmit",
         ] {
             let (text, removed) = body(&format!("First.\n\n{sign_up}\n\nLast."));
             assert_eq!(text, "First.\n\nLast.", "{sign_up:?}: {removed:?}");
@@ -7050,6 +7147,8 @@ mod tests {
         for keep in [
             "Enter your email to get our top stories\n\nTerms were not disclosed.\n\nDon't miss out – subscribe to our free newsletter",
             "Newsletter sign-up: get the morning briefing\n\nPay May One\n\nSubscribe to continue reading:",
+            // Under a table's row, a short line heads the next rows.
+            "Sales 1,593,000 vs 4,366,000\n\nNine Mths\n\nGet breaking news alerts delivered to your inbox\n\nEmail address\n\nGo",
         ] {
             let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
             let middle = keep.split("\n\n").nth(1).unwrap();
@@ -7074,6 +7173,8 @@ mod tests {
             "Privacy Preference Center\n\nThe Long Game and its partners rely on cookies to give you the best experience on our website.\n\nList of partners (vendors)\nStore and/or access information on a device\n\nI agree\nManage options",
             "Cookie preferences\n\nWe place small files called cookies on your device to measure our audience.\n\n( Yes, I agree ) ( No, take me to settings )",
             "COOKIE NOTICE\nKTXF News uses essential and optional cookies to improve your browsing experience.\n<Accept & continue> <Continue without accepting>",
+            "This website uses cookies\nWe use cookies to personalise content and ads and to analyse our traffic.\nNecessary\nPreferences\nStatistics\nMarketing\nShow details",
+            "COOKIE POLICY: THIS WEBSITE USES COOKIES TO ENSURE YOU GET THE\nBEST EXPERIENCE. GOT IT!",
         ] {
             let (text, removed) = body(&format!("First.\n\n{banner}\n\nLast."));
             assert_eq!(text, "First.\n\nLast.", "{removed:?}");
