@@ -767,15 +767,28 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             break;
         }
     }
+    // A box of residue (share buttons, an advertisement, a sign-up form) glued above or below
+    // a paragraph: where it splits off.
+    let mut glued: Vec<Option<(usize, bool)>> = vec![None; raw.len()];
+    for k in 0..raw.len() {
+        if reasons[k].is_none()
+            && raw[k].len() >= 3
+            && let Some((at, residue_first, reason)) = glued_box(raw[k])
+        {
+            reasons[k] = Some(reason);
+            glued[k] = Some((at, residue_first));
+        }
+    }
     // The blocks that stay: most of them whole (borrowed), a few without some lines.
     let mut kept: Vec<Cow<[(usize, &str)]>> = Vec::new();
     for (k, (mut block, reason)) in raw.into_iter().zip(reasons).enumerate() {
         if let Some(reason) = reason {
             // A wrapped banner glued to a wrapped paragraph: only the banner goes.
-            let Some((at, residue_first)) = (block.len() > 2 && !whole.contains(&k))
-                .then(|| split_glued(block))
-                .flatten()
-            else {
+            let Some((at, residue_first)) = glued[k].or_else(|| {
+                (block.len() > 2 && !whole.contains(&k))
+                    .then(|| split_glued(block))
+                    .flatten()
+            }) else {
                 drop_block(block, reason, removed);
                 continue;
             };
@@ -1585,6 +1598,77 @@ fn split_glued(block: &[(usize, &str)]) -> Option<(usize, bool)> {
     })
 }
 
+/// A box of two lines or more glued above a paragraph or below its last sentence, judged as
+/// a block of its own: where it splits off, whether it comes first, and why it goes. The box's
+/// lines are short; the paragraph starts as a new line does, or ends a sentence.
+fn glued_box(block: &[(usize, &str)]) -> Option<(usize, bool, &'static str)> {
+    // (A list, a table or code is no paragraph a box is glued to.)
+    if block.iter().all(|(_, l)| {
+        list_item(l).is_some() || l.starts_with(['|', ' ', '\t', '`']) || is_table_row(l)
+    }) {
+        return None;
+    }
+    let judge = |part: &[(usize, &str)]| {
+        // (No line of a box wraps onto the next: `... withdrew Friday's request to` or
+        // `the right to subscribe to buy an`.)
+        (part[..part.len() - 1]
+            .iter()
+            .all(|(_, l)| !ends_mid_sentence(l) && !l.ends_with(','))
+            && part
+                .iter()
+                .all(|(_, l)| !l.starts_with(char::is_lowercase) && dateline(l).is_none()))
+        .then(|| block_residue(part).or_else(|| is_advert_box(part).then_some(ADVERT)))
+        .flatten()
+    };
+    let short = |l: &str| l.len() <= 80;
+    // (A box's first line is shorter than the paragraph's lines, or short: most blocks, a
+    // wrapped paragraph's lines of one width, go by here.)
+    let longest = block.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+    let narrow = |l: &str| l.len() <= 40 || l.len() * 10 <= longest * 7;
+    // A line of the box that is residue alone.
+    let alone = |l: &str| is_button(l) || residue(l).is_some();
+    // Above: the shortest box at the top, then as many more lines of residue alone as the box
+    // takes; or a longer box whose last line is residue alone.
+    let top = block.iter().take_while(|(_, l)| short(l)).count().min(8);
+    let top = top.min(block.len() - 1);
+    let opens = |at: usize| {
+        starts_line(block[at].1)
+            && !ends_mid_sentence(block[at - 1].1)
+            && !block[at - 1].1.ends_with([',', ':', ';'])
+    };
+    if !narrow(block[0].1) {
+        // (No box above.)
+    } else if let Some(mut at) = (2..=top).find(|&at| opens(at) && judge(&block[..at]).is_some()) {
+        while at < top && alone(block[at].1) && opens(at + 1) && judge(&block[..=at]).is_some() {
+            at += 1;
+        }
+        if let Some(longer) = (at + 1..=top)
+            .rev()
+            .find(|&to| opens(to) && alone(block[to - 1].1) && judge(&block[..to]).is_some())
+        {
+            at = longer;
+        }
+        return judge(&block[..at]).map(|reason| (at, true, reason));
+    }
+    // Below: the longest run of short lines at the foot, under a sentence's end.
+    let foot = block
+        .iter()
+        .rev()
+        .take_while(|(_, l)| short(l))
+        .count()
+        .min(8);
+    for at in block.len() - foot.min(block.len() - 1)..=block.len() - 2 {
+        if ends_a_sentence(block[at - 1].1)
+            && starts_line(block[at].1)
+            && narrow(block[at].1)
+            && let Some(reason) = judge(&block[at..])
+        {
+            return Some((at, false, reason));
+        }
+    }
+    None
+}
+
 /// The heading of a list of links or tags (`Related coverage`, `Explore more on these
 /// topics`, `In this story`): its kind, and whether it names itself residue (`strong`) or is
 /// of words an article might use as a sub-heading too.
@@ -2016,7 +2100,10 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
 fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>]) -> Vec<usize> {
     // The box in `lines`: a bit for each line it takes.
     fn box_of(lines: &[&str], within_block: bool) -> u32 {
-        let own: Vec<bool> = lines.iter().map(|l| sign_up_line(l)).collect();
+        // (A line of the box's own may wrap: `Privacy notice: newsletters may contain
+        // information about charities,` / `online ads and content funded by outside parties.`)
+        // It must hold two lines of its own, wrapped ones aside.
+        let mut own: Vec<bool> = lines.iter().map(|l| sign_up_line(l)).collect();
         let strong = lines
             .iter()
             .zip(&own)
@@ -2024,6 +2111,12 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
             .count();
         if strong == 0 || own.iter().filter(|&&o| o).count() < 2 {
             return 0;
+        }
+        if within_block {
+            for k in 1..lines.len() {
+                let cut = lines[k - 1].ends_with(',') || ends_mid_sentence(lines[k - 1]);
+                own[k] |= own[k - 1] && cut && lines[k].starts_with(char::is_lowercase);
+            }
         }
         let filler = |l: &str| {
             l.words().nth(14).is_none()
@@ -2039,6 +2132,14 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
                 && !l.trim_end().ends_with(['.', '!', '?', ':'])
                 && (within_block || l.starts_with(|c: char| c > '\u{2000}' && !c.is_alphanumeric()))
         };
+        // Over paragraphs, a name in title case (`Politics Weekly`) over its blurb.
+        let titled = |l: &str| {
+            filler(l)
+                && l.words().nth(1).is_some()
+                && l.words().nth(4).is_none()
+                && !l.trim_end().ends_with(['.', '!', '?', ':'])
+                && is_title_case(l)
+        };
         // Over paragraphs, a blurb stands right over the field or the button.
         let blurb = |k: usize| {
             filler(lines[k])
@@ -2052,7 +2153,9 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
         let last = own.iter().rposition(|&o| o).unwrap_or(0);
         let start = match first {
             1.. if name(lines[first - 1]) => first - 1,
-            2.. if name(lines[first - 2]) && blurb(first - 1) => first - 2,
+            2.. if (name(lines[first - 2]) || titled(lines[first - 2])) && blurb(first - 1) => {
+                first - 2
+            }
             _ => first,
         };
         let mut taken = 0u32;
@@ -2104,6 +2207,7 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
         }
     }
     // Over paragraphs of one line each.
+    let mut in_box = vec![false; raw.len()];
     let mut k = 0;
     while k < raw.len() {
         let end = (k..raw.len().min(k + 10))
@@ -2113,16 +2217,18 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
             let lines: Vec<&str> = raw[k..end].iter().map(|b| b[0].1).collect();
             let taken = box_of(&lines, false);
             for (j, reason) in reasons[k..end].iter_mut().enumerate() {
-                if taken & (1 << j) != 0 && reason.is_none() {
-                    *reason = Some(SHARE);
+                if taken & (1 << j) != 0 {
+                    *reason = reason.or(Some(SHARE));
+                    in_box[k + j] = true;
                 }
             }
         }
         k = end.max(k + 1);
     }
-    // A newsletter's name in a paragraph of its own (`Five Things`, `THE WEEK IN REVIEW`),
-    // over the box's blurb (`... straight to your inbox.`), or between the box's label and
-    // its blurb: a few words in capitals or title case, naming nothing the article reports.
+    // A newsletter's name in a paragraph of its own (`Five Things`, `THE WEEK IN REVIEW`,
+    // `📩 Politics Weekly`), over the box (whose blurb names the inbox, or which its mark or
+    // the box's lines show), or between the box's label and its blurb: a few words in
+    // capitals or title case, naming nothing the article reports.
     let named = |line: &str, word: &str| {
         line.split(|c: char| !c.is_alphanumeric())
             .any(|w| w.eq_ignore_ascii_case(word))
@@ -2133,8 +2239,12 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
             && raw[k][0].1.words().nth(2).is_none()
             && named(raw[k][0].1, "newsletter")
     };
-    let blurb = |reasons: &[Option<&str>], k: usize| {
-        reasons[k] == Some(SHARE) && named(raw[k][0].1, "inbox") && sign_up_line(raw[k][0].1)
+    let marked = |name: &str| name.starts_with(|c: char| c > '\u{2000}' && !c.is_alphanumeric());
+    let blurb = |reasons: &[Option<&str>], k: usize, name: &str| {
+        reasons[k] == Some(SHARE)
+            && (named(raw[k][0].1, "inbox") && sign_up_line(raw[k][0].1)
+                || in_box[k]
+                || marked(name))
     };
     for k in 1..raw.len().saturating_sub(1) {
         if let [(_, name)] = raw[k]
@@ -2146,7 +2256,7 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
             && !name.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ':'))
             // (Under a table's row, residue between or not, `Nine Mths` heads the next rows.)
             && (label(reasons, k - 1) && reasons[k + 1] == Some(SHARE)
-                || blurb(reasons, k + 1)
+                || blurb(reasons, k + 1, name)
                     && (0..k)
                         .rev()
                         .find(|&j| reasons[j].is_none())
@@ -2161,10 +2271,14 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
 /// Whether every word of `line` starts with a capital, but for the small words a title
 /// leaves in lower case (`The Week in Review`, `TODAY'S WORLDVIEW`).
 fn is_title_case(line: &str) -> bool {
-    line.words().enumerate().all(|(k, w)| {
-        w.starts_with(char::is_uppercase)
-            || k > 0 && matches!(w, "of" | "the" | "in" | "and" | "a" | "to" | "on" | "for")
-    })
+    // (A mark before the name, `📩`, is no word.)
+    line.words()
+        .filter(|w| w.contains(char::is_alphanumeric))
+        .enumerate()
+        .all(|(k, w)| {
+            w.starts_with(char::is_uppercase)
+                || k > 0 && matches!(w, "of" | "the" | "in" | "and" | "a" | "to" | "on" | "for")
+        })
 }
 
 /// A line only a newsletter's sign-up box has: its e-mail field or button, or a short line
@@ -2910,7 +3024,21 @@ fn residue(text: &str) -> Option<&'static str> {
             return None;
         }
         let core = undecorated(text);
-        return furniture_line(core)
+        // (A row of buttons this long opens with two of furniture's words: `Share this:`.)
+        let buttons = || {
+            let mut words = core
+                .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
+                .filter(|w| !w.is_empty());
+            words
+                .next()
+                .is_some_and(|w| furniture(&lower_word(w)).is_some())
+                && words
+                    .next()
+                    .is_some_and(|w| furniture(&lower_word(w)).is_some())
+        };
+        return buttons()
+            .then(|| furniture_line(core))
+            .flatten()
             .or_else(|| labelled_link(core))
             .or_else(|| pointed_link(text))
             .or_else(|| reader_notice(core));
@@ -3034,18 +3162,18 @@ fn page_line(text: &str) -> Option<&'static str> {
         "ermalink",
         "ERMALINK",
     ]);
-    if reports_speech(text) {
-        return None;
-    }
-    if let Some(reason) = pitch(&words) {
-        return Some(reason);
-    }
     // A sentence that bids the reader do something (`Create a free account to keep
     // reading.`, `Unlock unlimited access for just £9 a week!`) may be a paywall's offer or an
     // app's, as a line that is no sentence may.
     let bidding = sentence && is_reader_verb(&lower_word(words[0]));
-    if sentence && !bidding && !PAGE_CUES.found_in(text) {
+    let pitched = pitch(&words);
+    if pitched.is_none() && sentence && !bidding && !PAGE_CUES.found_in(text)
+        || reports_speech(text)
+    {
         return None;
+    }
+    if pitched.is_some() {
+        return pitched;
     }
     let lower = text.to_lowercase();
     if sentence {
@@ -4675,15 +4803,12 @@ fn undecorated(text: &str) -> &str {
 /// word that only furniture uses. Names may follow a verb such as `follow`
 /// (`Follow BBC Sport on Instagram`). `core` is the line [`undecorated`].
 fn furniture_line(core: &str) -> Option<&'static str> {
-    // (Twelve words, or thirty, counted below; separators such as `|` stand between them.)
-    if core.words().nth(48).is_some() || has_double_quote(core) {
-        return None;
-    }
     if is_email_field(core) {
         return Some(SHARE);
     }
+    // (Looked for only when a figure stands in the line.)
     static MINUTES: Phrases = Phrases::fragments(&[" min", " Min", " MIN"]);
-    let has_time = MINUTES.found_in(core);
+    let has_time = || MINUTES.found_in(core);
     let mut reason = None;
     let mut names_allowed = false;
     let mut words = 0;
@@ -4706,7 +4831,7 @@ fn furniture_line(core: &str) -> Option<&'static str> {
             continue;
         }
         if token.chars().any(|c| c.is_ascii_digit()) {
-            if has_time && token.chars().all(|c| c.is_ascii_digit()) {
+            if token.chars().all(|c| c.is_ascii_digit()) && has_time() {
                 continue;
             }
             return None;
@@ -4750,8 +4875,8 @@ fn furniture_line(core: &str) -> Option<&'static str> {
         }
     }
     // Names stand only beside words that name where to get more of them: an app, a
-    // newsletter, a feed to follow.
-    if names > 0 && (!name_anchor || names * 2 > words) {
+    // newsletter, a feed to follow. Nor is a line that quotes someone furniture.
+    if names > 0 && (!name_anchor || names * 2 > words) || has_double_quote(core) {
         return None;
     }
     // Past twelve words, a row of buttons (`Share this: · Click to share on Twitter (Opens in
@@ -5723,11 +5848,13 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
         })
         .or_else(|| {
             // At an edge, whole-line rules too, but not those whose words prose also uses
-            // (`share`, `follow`, `ads`): a wrapped sentence may begin or end with them.
+            // (`share`, `follow`, `ads`) where a wrapped sentence may begin or end with them:
+            // they stand only on the last line, under a sentence's end, ending none.
+            let whole_line = k > 0 && after_sentence && !ends_a_sentence(line);
             (edge && capital && words >= 2)
                 .then(|| residue(line))
                 .flatten()
-                .filter(|&r| r != SHARE && r != ADVERT)
+                .filter(|&r| r != SHARE && r != ADVERT || whole_line)
         });
     reason.filter(|&r| !relaxed || r != SHARE && r != ADVERT)
 }
@@ -6957,6 +7084,34 @@ mod tests {
             "First.\n\nKabul is part of the Kabul family of brands.\nWhen you use our sites, we use cookies to:\n\nprovide our sites to you\n\nmeasure your use of our sites\n\nAccept all\n\nLast.",
         );
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        // Boxes glued above a paragraph or below its last sentence: an advertisement, share
+        // buttons, a line that bids the reader turn on alerts.
+        for (source, kept) in [
+            (
+                "From our partners\nRetirees are rushing to claim this benefit\nFind out more ›\nThe bank said profit rose.",
+                "The bank said profit rose.",
+            ),
+            (
+                "Email\nShare on Bluesky\nShare on Telegram\nShare on WhatsApp\nThe disclosure of the unit's interest in Cyclops'\nIndustrial Group came in documents filed with the SEC.",
+                "The disclosure of the unit's interest in Cyclops' Industrial Group came in documents filed with the SEC.",
+            ),
+            (
+                "The bank said it completed the deal.\nShare\nPrint\nFacebook\nCopy link\nX\nWhatsApp",
+                "The bank said it completed the deal.",
+            ),
+            (
+                "The bank said it completed the deal.\nEnable push notifications to get breaking news first",
+                "The bank said it completed the deal.",
+            ),
+            // A dateline is the article's, under a link glued above it.
+            (
+                "ICYMI: Ontario to Review Merger Plan After Outcry\nWASHINGTON, April 9 - The U.S. Agriculture Department forecast South\nAfrica's corn crop at 8.50 mln tonnes.",
+                "WASHINGTON, April 9 - The U.S. Agriculture Department forecast South Africa's corn crop at 8.50 mln tonnes.",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
+            assert_eq!(text, format!("First.\n\n{kept}\n\nLast."), "{removed:?}");
+        }
     }
 
     #[test]
