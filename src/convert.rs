@@ -1519,10 +1519,9 @@ fn split_glued(block: &[(usize, &str)]) -> Option<(usize, bool)> {
     // ends a sentence, or stops where a line of residue starts (`... by reserve number` over
     // a banner), or is a table's rows.
     let prose = |part: &[(usize, &str)], cut: bool| {
-        if part
-            .iter()
-            .all(|(_, l)| is_table_row(l) && without_listing_meta(l) == l.trim_end())
-        {
+        if part.iter().all(|(_, l)| {
+            is_table_row(l) && without_listing_meta(l) == l.trim_end() && residue(l).is_none()
+        }) {
             return true;
         }
         let text = join_lines(part);
@@ -3097,9 +3096,23 @@ fn page_line(text: &str) -> Option<&'static str> {
     if is_counter(undecorated(text)) {
         return Some(SHARE);
     }
-    // Every rule below wants sixteen words or fewer.
+    // A bid to subscribe has twenty-four words at most; every other rule below wants
+    // sixteen or fewer.
     if text.words().nth(16).is_some() {
-        return None;
+        // (Nor does it end a quotation.)
+        if text.ends_with(['"', '”', '’', '\'']) || text.words().nth(24).is_some() {
+            return None;
+        }
+        // (Only where a bid's verb stands, in one case or another.)
+        static BIDS: Phrases = Phrases::fragments(&[
+            "ubscribe", "UBSCRIBE", "ign up", "IGN UP", "egister", "EGISTER", "onate", "ONATE",
+            "pgrade", "PGRADE", "ecome", "ECOME",
+        ]);
+        if !BIDS.found_in(text) {
+            return None;
+        }
+        let words: Vec<&str> = text.words().collect();
+        return pitch(&words).filter(|_| !reports_speech(text));
     }
     let words: Vec<&str> = text.words().collect();
     // `Find more of our reporting on trade: https://...`: a label, then only its address.
@@ -3266,6 +3279,13 @@ fn pitch(words: &[&str]) -> Option<&'static str> {
                 Some("sign") => words
                     .get(verb + 1)
                     .is_some_and(|w| bare(w).as_ref() == "up"),
+                // `Become a subscriber today.`, `Become a member`
+                Some("become") => words.get(verb + 2).is_some_and(|w| {
+                    matches!(
+                        bare(w).as_ref(),
+                        "subscriber" | "member" | "supporter" | "patron"
+                    )
+                }),
                 _ => false,
             };
             // (`Sign up rates rose 5 pct` is news: figures go with it.)
@@ -3373,6 +3393,7 @@ fn paywall_line(text: &str, lower: &str, tokens: &[&str], words: usize) -> Optio
     // (`Subscriptions rose 10 pct` is news: no figures here.)
     let figures = lower.contains(|c: char| c.is_ascii_digit());
     let offered = is_reader_verb(tokens.first().copied().unwrap_or(""))
+        || has("preview")
         || has("exclusive")
         || has("only")
         || has("available")
@@ -4738,6 +4759,7 @@ static FURNITURE_WORDS: std::sync::LazyLock<
         "javascript",
         "enable",
         "original",
+        "registered",
     ];
     let mut words = std::collections::HashMap::default();
     for &word in NEUTRAL {
@@ -5849,8 +5871,14 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
         .or_else(|| {
             // At an edge, whole-line rules too, but not those whose words prose also uses
             // (`share`, `follow`, `ads`) where a wrapped sentence may begin or end with them:
-            // they stand only on the last line, under a sentence's end, ending none.
-            let whole_line = k > 0 && after_sentence && !ends_a_sentence(line);
+            // they stand only on the last line, under a sentence's end, ending none; or on the
+            // first line, when it stops well short of the line under it, as no wrapped
+            // sentence does.
+            let whole_line = if k == 0 {
+                line.len() * 10 <= block[1].1.len() * 6 && !ends_mid_sentence(line)
+            } else {
+                after_sentence && !ends_a_sentence(line)
+            };
             (edge && capital && words >= 2)
                 .then(|| residue(line))
                 .flatten()
@@ -6685,6 +6713,11 @@ mod tests {
             "Share this with | Email | Facebook | Messenger | Twitter | LinkedIn",
             "Free newsletter: the week's biggest stories, every Sunday",
             "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.",
+            "Your Support Helps Keep Our Newsroom Independent. Become a Subscriber Today.",
+            "This is a preview of subscription content",
+            "Already registered? Log in",
+            "Thanks for reading Policy Brief Weekly! Subscribe for free to receive new posts and support my work. >>",
+            "Page last updated at 01:53 GMT, Friday, Mar 1, 1987\nThis material may not be published, broadcast, rewritten or redistributed.\n(c) 1987 Mountain View Media Group",
         ] {
             let (text, removed) = body(&format!("First paragraph.\n\n{line}\n\nLast paragraph."));
             assert_eq!(
@@ -7102,6 +7135,15 @@ mod tests {
             (
                 "The bank said it completed the deal.\nEnable push notifications to get breaking news first",
                 "The bank said it completed the deal.",
+            ),
+            (
+                "Support our journalism ▸\nThe notes will be bought back at par, and interest will cease to accrue on May one, the unit said.",
+                "The notes will be bought back at par, and interest will cease to accrue on May one, the unit said.",
+            ),
+            // A wrapped sentence that opens with a share's words stays whole.
+            (
+                "Share prices on the London Stock\nExchange fell sharply on Monday.",
+                "Share prices on the London Stock Exchange fell sharply on Monday.",
             ),
             // A dateline is the article's, under a link glued above it.
             (
