@@ -5764,6 +5764,10 @@ fn tag_line(text: &str) -> Option<&'static str> {
         }
     }
     let (label, rest) = text.split_once([':', '—', '|', '›', '»', '–'])?;
+    // (A label of four words at most.)
+    if label.len() > 60 {
+        return None;
+    }
     let label_lower = label.trim().to_lowercase();
     let label_words = label_lower.words().count();
     let is_tag_label = (1..=4).contains(&label_words)
@@ -5800,8 +5804,12 @@ fn tag_line(text: &str) -> Option<&'static str> {
         .iter()
         .any(|w| {
             label_lower == *w
-                || label_lower.starts_with(&format!("{w} "))
-                || label_lower.ends_with(&format!(" {w}"))
+                || label_lower
+                    .strip_prefix(w)
+                    .is_some_and(|rest| rest.starts_with(' '))
+                || label_lower
+                    .strip_suffix(w)
+                    .is_some_and(|rest| rest.ends_with(' '))
         });
     let items: Vec<&str> = rest
         .split([',', '|', '·', '•', ';', '/'])
