@@ -1852,6 +1852,7 @@ fn is_box_heading(line: &str) -> bool {
                 | "miss"
                 | "elsewhere"
                 | "videos"
+                | "coverage"
         )
     };
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -7263,6 +7264,7 @@ mod tests {
             "Recommended for you: 01 NEW GENERATION PRODUCTS MAKES ACQUISITION \u{2022} 02 Why banks in Vietnam seek help over water shortages",
             "-> Previously\n\n\u{2022} JAPAN RULING PARTY PREPARES FINAL ECONOMIC PACKAGE\n\n\u{2022} 6 things we learned about toll increase",
             "[Read]\n\nKANSAS EXCHANGE HITS CFTC POSITION LIMIT PLAN\n\nPension insurance group <pgai> 4th qtr net",
+            "More coverage\n\n- Budget airline adds 20 summer routes\n\n- Could chip shortage be the next big worry for banks?\n\n- Singer cancels tour dates over illness",
         ] {
             for source in [
                 format!("First.\n\n{box_}\n\nLast."),
