@@ -6431,6 +6431,18 @@ mod tests {
         (c.text(), c.removed)
     }
 
+    /// `source` between two paragraphs of the article leaves `kept` between them (nothing,
+    /// when `kept` is empty).
+    fn assert_between(source: &str, kept: &str) {
+        let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
+        let expected = if kept.is_empty() {
+            "First.\n\nLast.".to_string()
+        } else {
+            format!("First.\n\n{kept}\n\nLast.")
+        };
+        assert_eq!(text, expected, "{source:?}: {removed:?}");
+    }
+
     /// Each source, in the body that `frame` makes of it, keeps the text beside it.
     fn assert_keeps(cases: &[(&str, &str)], frame: impl Fn(&str) -> String) {
         for &(source, stays) in cases {
@@ -6773,8 +6785,7 @@ mod tests {
             "Reading: Council approves budget for the town centre",
             "More energy: Oil prices rise",
         ] {
-            let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
-            assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+            assert_between(keep, keep);
         }
         let (text, removed) =
             body("He told reporters\nNews: the talks go on, and\nsaid the official.\n\nEnd.");
@@ -6804,8 +6815,7 @@ mod tests {
             "Background: The company was founded by Mr. Smith in the U.S.",
             "Click \"here\" to read the full report.",
         ] {
-            let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
-            assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+            assert_between(keep, keep);
         }
     }
 
@@ -6822,8 +6832,7 @@ mod tests {
             "Subscribers pay $1 a week for unlimited access.",
             "Reading at Oxford, she met him.",
         ] {
-            let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
-            assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+            assert_between(keep, keep);
         }
         // A wrapped sentence whose end, on a short line, reads like a share line.
         let (text, removed) = body(
@@ -7160,8 +7169,7 @@ mod tests {
                 "WASHINGTON, April 9 - The U.S. Agriculture Department forecast South Africa's corn crop at 8.50 mln tonnes.",
             ),
         ] {
-            let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
-            assert_eq!(text, format!("First.\n\n{kept}\n\nLast."), "{removed:?}");
+            assert_between(source, kept);
         }
     }
 
@@ -7323,8 +7331,7 @@ mod tests {
             "Sponsored by Helio Homes\nCompare the best savings rates of 2019\nCompare now",
             "From our partners\nRetirees are rushing to claim this benefit\nFind out more \u{203a}",
         ] {
-            let (text, removed) = body(&format!("First.\n\n{advert}\n\nLast."));
-            assert_eq!(text, "First.\n\nLast.", "{advert:?}: {removed:?}");
+            assert_between(advert, "");
         }
         // A sentence wrapped onto a name's line under a marker stays.
         let (text, removed) = body(
@@ -7347,8 +7354,7 @@ mod tests {
             "NEWSLETTER\n\nFive Things\n\nGet the day's top stories delivered to your inbox every weekday morning.\nEnter your email address\nSign up",
             "FIRST EDITION\n\nThe biggest stories of the day, straight to your inbox.\n\nYour email\nSubmit",
         ] {
-            let (text, removed) = body(&format!("First.\n\n{sign_up}\n\nLast."));
-            assert_eq!(text, "First.\n\nLast.", "{sign_up:?}: {removed:?}");
+            assert_between(sign_up, "");
         }
         // A short paragraph of the article between two lines of sign-up boxes stays.
         for keep in [
@@ -7383,13 +7389,11 @@ mod tests {
             "This website uses cookies\nWe use cookies to personalise content and ads and to analyse our traffic.\nNecessary\nPreferences\nStatistics\nMarketing\nShow details",
             "COOKIE POLICY: THIS WEBSITE USES COOKIES TO ENSURE YOU GET THE\nBEST EXPERIENCE. GOT IT!",
         ] {
-            let (text, removed) = body(&format!("First.\n\n{banner}\n\nLast."));
-            assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+            assert_between(banner, "");
         }
         // News about cookies is news.
         let keep = "Regulators said the site used cookies to track readers across the web.";
-        let (text, removed) = body(&format!("First.\n\n{keep}\n\nLast."));
-        assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+        assert_between(keep, keep);
     }
 
     #[test]
