@@ -1635,19 +1635,26 @@ fn glued_box(block: &[(usize, &str)]) -> Option<(usize, bool, &'static str)> {
             && !ends_mid_sentence(block[at - 1].1)
             && !block[at - 1].1.ends_with([',', ':', ';'])
     };
-    if !narrow(block[0].1) {
-        // (No box above.)
-    } else if let Some(mut at) = (2..=top).find(|&at| opens(at) && judge(&block[..at]).is_some()) {
-        while at < top && alone(block[at].1) && opens(at + 1) && judge(&block[..=at]).is_some() {
-            at += 1;
-        }
-        if let Some(longer) = (at + 1..=top)
-            .rev()
-            .find(|&to| opens(to) && alone(block[to - 1].1) && judge(&block[..to]).is_some())
+    let above = |at: usize| {
+        opens(at)
+            .then(|| judge(&block[..at]))
+            .flatten()
+            .map(|reason| (at, true, reason))
+    };
+    if narrow(block[0].1)
+        && let Some(mut found) = (2..=top).find_map(above)
+    {
+        while found.0 < top
+            && alone(block[found.0].1)
+            && let Some(more) = above(found.0 + 1)
         {
-            at = longer;
+            found = more;
         }
-        return judge(&block[..at]).map(|reason| (at, true, reason));
+        let longer = (found.0 + 1..=top)
+            .rev()
+            .filter(|&to| alone(block[to - 1].1))
+            .find_map(above);
+        return Some(longer.unwrap_or(found));
     }
     // Below: the longest run of short lines at the foot, under a sentence's end.
     let foot = block
@@ -2130,7 +2137,7 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
             filler(l)
                 && l.words().nth(5).is_none()
                 && !l.trim_end().ends_with(['.', '!', '?', ':'])
-                && (within_block || l.starts_with(|c: char| c > '\u{2000}' && !c.is_alphanumeric()))
+                && (within_block || starts_with_mark(l))
         };
         // Over paragraphs, a name in title case (`Politics Weekly`) over its blurb.
         let titled = |l: &str| {
@@ -2180,10 +2187,7 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
     for (k, block) in raw.iter().enumerate() {
         // `Sports Roundup – free newsletter`: a newsletter's name alone; `Free newsletter:
         // the week's biggest stories, every Sunday`: what it sends, under its label.
-        let newsletter = |text: &str| {
-            text.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case("newsletter"))
-        };
+        let newsletter = |text: &str| names_word(text, "newsletter");
         if let [(_, line)] = block[..]
             && reasons[k].is_none()
             && line.len() <= 100
@@ -2229,22 +2233,17 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
     // `📩 Politics Weekly`), over the box (whose blurb names the inbox, or which its mark or
     // the box's lines show), or between the box's label and its blurb: a few words in
     // capitals or title case, naming nothing the article reports.
-    let named = |line: &str, word: &str| {
-        line.split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
     // (The label: `NEWSLETTER`, `Newsletter sign-up`; the blurb names the inbox.)
     let label = |reasons: &[Option<&str>], k: usize| {
         reasons[k] == Some(SHARE)
             && raw[k][0].1.words().nth(2).is_none()
-            && named(raw[k][0].1, "newsletter")
+            && names_word(raw[k][0].1, "newsletter")
     };
-    let marked = |name: &str| name.starts_with(|c: char| c > '\u{2000}' && !c.is_alphanumeric());
     let blurb = |reasons: &[Option<&str>], k: usize, name: &str| {
         reasons[k] == Some(SHARE)
-            && (named(raw[k][0].1, "inbox") && sign_up_line(raw[k][0].1)
+            && (names_word(raw[k][0].1, "inbox") && sign_up_line(raw[k][0].1)
                 || in_box[k]
-                || marked(name))
+                || starts_with_mark(name))
     };
     for k in 1..raw.len().saturating_sub(1) {
         if let [(_, name)] = raw[k]
@@ -2266,6 +2265,18 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
         }
     }
     whole
+}
+
+/// Whether `text` has `word` among its words, in any case.
+fn names_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `line` opens with a mark such as `📩` or `▸` (past the ASCII and Latin letters'
+/// ranges, and no letter).
+fn starts_with_mark(line: &str) -> bool {
+    line.starts_with(|c: char| c > '\u{2000}' && !c.is_alphanumeric())
 }
 
 /// Whether every word of `line` starts with a capital, but for the small words a title
@@ -3265,12 +3276,12 @@ fn page_line(text: &str) -> Option<&'static str> {
 /// to get every issue.`): news reports such things, it never asks them of its reader. The
 /// sentence may name a price (`Subscribe today and get 60% off`).
 fn pitch(words: &[&str]) -> Option<&'static str> {
+    fn bare(w: &str) -> LowerWord<'_> {
+        lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+    }
     let mut start = true;
     for (k, word) in words.iter().enumerate() {
         if start {
-            fn bare(w: &str) -> LowerWord<'_> {
-                lower_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
-            }
             let mut verb = k;
             if matches!(bare(word).as_ref(), "simply" | "please" | "just" | "now") {
                 verb += 1;
@@ -5026,17 +5037,15 @@ fn labelled_link(core: &str) -> Option<&'static str> {
     // `Read more at France 24`, `Read the original article on The Hill.`: a link's label
     // naming the site it leads to, alone.
     static TO_SITE: Phrases = Phrases::fragments(&[" at ", " on ", " from "]);
-    if core.len() <= 60
-        && core.words().nth(8).is_none()
-        && TO_SITE.found_in(core)
-        && let Some(label) = Some(core.trim_end_matches(['.', '!']))
-        && label
+    if core.len() <= 60 && core.words().nth(8).is_none() && TO_SITE.found_in(core) {
+        let label = core.trim_end_matches(['.', '!']);
+        let named = label
             .rsplit(' ')
             .next()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-        && link_label(label)
-    {
-        return Some(READ_MORE);
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if named && link_label(label) {
+            return Some(READ_MORE);
+        }
     }
     // A headline does not end with a full stop, nor does an address.
     if core.ends_with('.') {
