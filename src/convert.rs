@@ -821,6 +821,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             glued[k] = Some((at, residue_first));
         }
     }
+    // Each block's first line, to see whether the next block opens with a table's row
+    // (`Shr 85 cts vs 61 cts`).
+    let first_lines: Vec<&str> = raw.iter().map(|b| b[0].1).collect();
     // The blocks that stay: most of them whole (borrowed), a few without some lines.
     let mut kept: Vec<Cow<[(usize, &str)]>> = Vec::new();
     for (k, (mut block, reason)) in raw.into_iter().zip(reasons).enumerate() {
@@ -831,7 +834,18 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     .then(|| split_glued(block))
                     .flatten()
             }) else {
-                drop_block(block, reason, removed);
+                // (A table's period at its edge, `Nine mths`, heads the rows under it; a
+                // sentence of the article at its edge is the article's.)
+                let (gone, stays) = if first_lines.get(k + 1).is_some_and(|l| is_table_row(l)) {
+                    without_period_at_edge(block)
+                } else {
+                    without_sentence_at_edge(block)
+                };
+                drop_block(gone, reason, removed);
+                if stays.is_empty() {
+                    continue;
+                }
+                kept.push(Cow::Borrowed(stays));
                 continue;
             };
             let (head, rest) = block.split_at(at);
@@ -2461,10 +2475,14 @@ fn is_sign_up_button(line: &str) -> bool {
         .any(|b| core.eq_ignore_ascii_case(b))
 }
 
-/// `name@example.com` alone on a line: the field of a sign-up form.
+/// `name@example.com` alone on a line, or with its button (`you@example.com SIGN UP`): the
+/// field of a sign-up form.
 fn is_email_field(line: &str) -> bool {
     let core = undecorated(line);
-    !core.contains(' ') && core.contains('@') && core.contains('.')
+    let (field, button) = core.split_once(' ').unwrap_or((core, ""));
+    field.contains('@')
+        && field.contains('.')
+        && (button.is_empty() || is_sign_up_button(button) || is_button(button))
 }
 
 /// A short line of a web page's words that is not residue on its own: a button or a form
@@ -2893,6 +2911,111 @@ fn is_name_like(line: &str) -> bool {
         && !line.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
+/// The lines of a block that go, and those that stay.
+type GoneAndKept<'a, 'b> = (&'b [(usize, &'a str)], &'b [(usize, &'a str)]);
+
+/// The lines of a residue block that go, and a table's period (`Nine mths`, `Year`, `4th
+/// qtr`) glued at its first or last line, which stays: such a line, over rows of figures,
+/// heads them.
+fn without_period_at_edge<'a, 'b>(block: &'b [(usize, &'a str)]) -> GoneAndKept<'a, 'b> {
+    match block {
+        [(_, first), ..] if block.len() > 1 && is_period_heading(first) => {
+            let (stays, gone) = block.split_at(1);
+            (gone, stays)
+        }
+        [.., (_, last)] if block.len() > 1 && is_period_heading(last) => {
+            block.split_at(block.len() - 1)
+        }
+        _ => (block, &[]),
+    }
+}
+
+/// The lines of a residue block that go, and a sentence of the article at its first or last
+/// lines, which stays: one that a dateline opens or that reports what someone said, ending
+/// with a full stop, naming no cookie, privacy or copyright, with no line residue alone and
+/// not every line a headline's.
+fn without_sentence_at_edge<'a, 'b>(block: &'b [(usize, &'a str)]) -> GoneAndKept<'a, 'b> {
+    if block.len() < 2 {
+        return (block, &[]);
+    }
+    let article = |lines: &[(usize, &str)]| {
+        let text = join_lines(lines);
+        (dateline(&text).is_some() || reports_speech(&text))
+            && text.trim_end_matches(['"', '”', '’', '\'']).ends_with('.')
+            && !names_banner_or_copyright(&text)
+            && residue(&text).is_none()
+            && lines
+                .iter()
+                .all(|(_, l)| residue(l).is_none() && list_item(l).is_none())
+            && !lines.iter().all(|(_, l)| is_headline_like(l))
+    };
+    let sentences: Vec<&[(usize, &str)]> =
+        block.split_inclusive(|(_, l)| ends_a_sentence(l)).collect();
+    match sentences[..] {
+        [first, _, ..] if article(first) => {
+            let (stays, gone) = block.split_at(first.len());
+            (gone, stays)
+        }
+        [.., _, last] if article(last) => block.split_at(block.len() - last.len()),
+        _ => (block, &[]),
+    }
+}
+
+/// `Nine mths`, `Year`, `4th qtr`, `Six months ended Dec 31`: the period that heads the rows
+/// of a company's results.
+fn is_period_heading(line: &str) -> bool {
+    let mut period = false;
+    let mut words = 0;
+    for w in line.split_whitespace() {
+        words += 1;
+        let w = w.to_ascii_lowercase();
+        let w = w.as_str();
+        let names_period = matches!(
+            w,
+            "mths" | "months" | "qtr" | "quarter" | "year" | "yr" | "half" | "wks" | "weeks"
+        );
+        period |= names_period;
+        let known = names_period
+            || w.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                w,
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "six"
+                    | "nine"
+                    | "twelve"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
+                    | "1st"
+                    | "2nd"
+                    | "3rd"
+                    | "4th"
+                    | "ended"
+                    | "to"
+                    | "jan"
+                    | "feb"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "aug"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+            );
+        if !known || words > 6 {
+            return false;
+        }
+    }
+    period
+}
+
 fn drop_block(block: &[(usize, &str)], reason: &'static str, removed: &mut Vec<Removal>) {
     for &(n, line) in block {
         removed.push(Removal {
@@ -2904,7 +3027,8 @@ fn drop_block(block: &[(usize, &str)], reason: &'static str, removed: &mut Vec<R
 }
 
 /// Hard-wrapped lines joined with one space, except after a hyphen that ends a line before a
-/// lower-case word (`well-` + `known` is `well-known`, not `well- known`).
+/// lower-case word (`well-` + `known` is `well-known`, not `well- known`), unless the hyphen
+/// waits for a word further on (`medium-` + `and long-term`, `two-` + `to three-year`).
 fn join_lines<'a>(block: &[(usize, &'a str)]) -> Cow<'a, str> {
     if let [(_, line)] = block {
         return Cow::Borrowed(line.trim());
@@ -2914,7 +3038,10 @@ fn join_lines<'a>(block: &[(usize, &'a str)]) -> Cow<'a, str> {
         let line = line.trim();
         let hyphenated = out.ends_with('-')
             && out[..out.len() - 1].ends_with(char::is_alphabetic)
-            && line.starts_with(|c: char| c.is_lowercase());
+            && line.starts_with(|c: char| c.is_lowercase())
+            && !["and ", "or ", "to ", "nor "]
+                .iter()
+                .any(|w| line.starts_with(w));
         if !out.is_empty() && !hyphenated {
             out.push(' ');
         }
@@ -6303,6 +6430,8 @@ fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
                 if let Some(after) = rest[1..].strip_prefix(prev.as_str())
                     && after.starts_with(')')
                     && is_doubling(&prev, &prev)
+                    && !(brackets_figures(text) && is_table_value(&prev))
+                    && text.matches(&format!("{prev} ({prev})")).nth(1).is_none()
                 {
                     removed.push(Removal {
                         line,
@@ -6345,6 +6474,27 @@ fn undouble(text: &str, line: usize, removed: &mut Vec<Removal>) -> String {
         rest = &rest[word_len..];
     }
     out
+}
+
+/// Whether `text` gives figures with earlier ones in brackets (`4.35 pct (4.30)`), twice or
+/// more, as a table of rates does: there `unquoted (unquoted)` is a value beside its earlier
+/// value. (A word in brackets repeated, `unquoted (unquoted)` twice, is such a table too.)
+fn brackets_figures(text: &str) -> bool {
+    text.match_indices(" (")
+        .filter(|&(at, _)| {
+            let before = text[..at].rsplit(' ').next().unwrap_or("");
+            text[at + 2..].starts_with(|c: char| c.is_ascii_digit())
+                && (before.ends_with(|c: char| c.is_ascii_digit()) || before == "pct")
+        })
+        .nth(1)
+        .is_some()
+}
+
+/// A word that stands for a figure in a table (`nil`, `unquoted`, `unch`).
+fn is_table_value(word: &str) -> bool {
+    ["nil", "unquoted", "unch", "unchanged", "none", "na"]
+        .iter()
+        .any(|v| word.eq_ignore_ascii_case(v))
 }
 
 /// A quick look for two neighbouring words that are the same, or a word in brackets: only
@@ -6975,6 +7125,27 @@ mod tests {
             ("nil nil nil", "nil nil nil"),
             ("up up up", "up up up"),
             ("a break-in in 1999", "a break-in in 1999"),
+            // A rate beside its earlier rate, in a table that brackets earlier figures.
+            (
+                "30-60 days 4.40 pct (4.36) 60-90 days 4.38 pct (4.29) 90-120 days unquoted \
+                 (unquoted)",
+                "30-60 days 4.40 pct (4.36) 60-90 days 4.38 pct (4.29) 90-120 days unquoted \
+                 (unquoted)",
+            ),
+            (
+                "60-90 days unquoted (unquoted) 90-120 days unquoted (unquoted)",
+                "60-90 days unquoted (unquoted) 90-120 days unquoted (unquoted)",
+            ),
+            // A name doubled in such a table is a scraper's doubling.
+            (
+                "linseed 5,228 (4,473), maize nil (307), rapeseed (rapeseed) nil (nil)",
+                "linseed 5,228 (4,473), maize nil (307), rapeseed nil (nil)",
+            ),
+            // One score in brackets is no such table.
+            (
+                "upset third seed (seed) Grosjean, then won 6-7 (3/7) 6-3",
+                "upset third seed Grosjean, then won 6-7 (3/7) 6-3",
+            ),
         ];
         for (input, expected) in cases {
             let mut removed = Vec::new();
@@ -6990,6 +7161,15 @@ mod tests {
             "Title\r\n\r\nA\u{00A0}line  with\u{200B}stray   spaces \r\nwrapped.\r\n",
         );
         assert_eq!(c.text(), "A line withstray spaces wrapped.");
+        // A word broken at a hyphen is mended; a hyphen waiting for a word further on stays.
+        let c = convert(
+            "a.txt",
+            "Title\n\nThe well-\nknown bank placed medium-\nand long-term loans on hold.\n",
+        );
+        assert_eq!(
+            c.text(),
+            "The well-known bank placed medium- and long-term loans on hold."
+        );
         // Joiners between Latin letters or spaces go, even beside other invisible characters;
         // inside Persian or emoji text they stay.
         let c = convert(
@@ -7305,6 +7485,30 @@ mod tests {
                 "Share prices on the London Stock\nExchange fell sharply on Monday.",
                 "Share prices on the London Stock Exchange fell sharply on Monday.",
             ),
+            // A sign-up box glued under a sentence, its field and button on one line.
+            (
+                "The sources said the meeting would be informal.\nSign up for our newsletter\n\
+                 your@email.com SIGN UP\nPrivacy notice: newsletters may contain information \
+                 about charities, online ads and content funded by outside parties.",
+                "The sources said the meeting would be informal.",
+            ),
+            // A sentence of the article, wrapped, over a link or under a banner's line that
+            // goes on in lower case: the sentence stays.
+            (
+                "WASHINGTON, March 18 - U.S. power companies generated a net 48.31\n\
+                 billion kilowatt-hours in the week ended March 14, the Edison Electric\n\
+                 Institute (EEI) said.\n\
+                 » BANK OF ENGLAND TO MONITOR WHEN-ISSUED TRADING (opens in new tab)",
+                "WASHINGTON, March 18 - U.S. power companies generated a net 48.31 billion \
+                 kilowatt-hours in the week ended March 14, the Edison Electric Institute (EEI) \
+                 said.",
+            ),
+            (
+                "First Wisconsin said it will continue to occupy the area.\n\
+                 we and our partners use cookies and similar technologies to store and access \
+                 personal data on your device.",
+                "First Wisconsin said it will continue to occupy the area.",
+            ),
             // A dateline is the article's, under a link glued above it.
             (
                 "ICYMI: Ontario to Review Merger Plan After Outcry\nWASHINGTON, April 9 - The U.S. Agriculture Department forecast South\nAfrica's corn crop at 8.50 mln tonnes.",
@@ -7313,6 +7517,30 @@ mod tests {
         ] {
             assert_between(source, kept);
         }
+    }
+
+    #[test]
+    fn a_period_over_a_table_stays_beside_a_banner() {
+        // `Nine mths` heads the rows under it, though a consent banner is glued below it.
+        let (text, removed) = body(
+            "Shr 1.20 dlrs vs 1.10 dlrs\n\nNine mths\nWe care about your privacy\n\
+             We and our 142 advertising partners store and/or access information on a device, \
+             such as cookies, to personalise content and ads.\n\
+             You can withdraw consent at any time using the Privacy link at the foot of each \
+             page.\n\nShr 3.10 dlrs vs 2.90 dlrs",
+        );
+        assert_eq!(
+            text, "Shr 1.20 dlrs vs 1.10 dlrs\n\nNine mths\n\nShr 3.10 dlrs vs 2.90 dlrs",
+            "{removed:?}"
+        );
+        assert_eq!(removed.len(), 3, "{removed:?}");
+        // Above a paragraph of prose, a period glued to a banner is no table's head.
+        let (text, _) = body(
+            "The bank said profit rose.\n\nSix months\nWe care about your privacy\n\
+             You can withdraw consent at any time using the Privacy link at the foot of each \
+             page.\n\nThe shares rose.",
+        );
+        assert_eq!(text, "The bank said profit rose.\n\nThe shares rose.");
     }
 
     #[test]
