@@ -2532,6 +2532,8 @@ fn is_button(line: &str) -> bool {
             | "statistics"
             | "functional"
             | "necessary"
+            | "open"
+            | "install"
     );
     (words > 1 || lone_button) && !core.ends_with('.')
 }
@@ -4896,6 +4898,7 @@ static FURNITURE_WORDS: std::sync::LazyLock<
         "dismiss",
         "open",
         "opens",
+        "install",
         "window",
         "tab",
         "time",
@@ -6283,6 +6286,12 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "save" | "save article" | "subscribe" | "subscribe now" | "log in" | "sign in"
         | "sign up" | "register" | "pin it" => Some("share, follow or subscribe line"),
         "restacks" | "ready for more" => Some("share, follow or subscribe line"),
+        "printer-friendly version"
+        | "printer friendly version"
+        | "print this page"
+        | "print this article" => Some("share, follow or subscribe line"),
+        // The link beside a page's topics that explains them.
+        "what are these" => Some(TAGS),
         "read more" | "read more here" | "show more" | "continue reading" | "see more"
         | "keep reading" | "full story" => Some("\"read more\" link"),
         _ => None,
@@ -6977,6 +6986,10 @@ mod tests {
             "Source: The Ledger and news agencies",
             "Tech Digest\nExpert analysis of the markets, every weekday afternoon.\nyour@email.com\nSign up",
             "Comments (12) · Share",
+            "Printer-friendly version",
+            "What are these?",
+            "Install our free app\n\nApp Store | Google Play\n\nOpen",
+            "Get the best experience in our app\n\nAvailable on iOS and Android\n\nInstall",
             "Share 47",
             "Ad: 0:15",
             "Publicité",
