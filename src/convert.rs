@@ -6290,6 +6290,20 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "printer friendly version"
         | "print this page"
         | "print this article" => Some("share, follow or subscribe line"),
+        // A consent box's heading.
+        "your data, your choice"
+        | "your privacy, your choice"
+        | "privacy preference center"
+        | "privacy preference centre"
+        | "before you continue"
+        | "we value your privacy"
+        | "we care about your privacy"
+        | "your privacy choices"
+        | "manage consent"
+        | "manage cookies"
+        | "cookie settings"
+        | "cookie preferences"
+        | "privacy settings" => Some(COOKIE),
         // The link beside a page's topics that explains them.
         "what are these" => Some(TAGS),
         "read more" | "read more here" | "show more" | "continue reading" | "see more"
@@ -6987,6 +7001,8 @@ mod tests {
             "Tech Digest\nExpert analysis of the markets, every weekday afternoon.\nyour@email.com\nSign up",
             "Comments (12) · Share",
             "Printer-friendly version",
+            "YOUR DATA, YOUR CHOICE",
+            "Privacy Preference Center",
             "What are these?",
             "Install our free app\n\nApp Store | Google Play\n\nOpen",
             "Get the best experience in our app\n\nAvailable on iOS and Android\n\nInstall",
