@@ -2171,10 +2171,10 @@ fn block_residue(block: &[(usize, &str)]) -> Option<&'static str> {
     if reason.is_some() && block.len() > 1 && !continued {
         let alone: Vec<Option<&'static str>> = block.iter().map(|(_, l)| residue(l)).collect();
         let mixed = alone.iter().any(Option::is_some)
-            && block
-                .iter()
-                .zip(&alone)
-                .any(|((_, l), r)| r.is_none() && !is_button(l));
+            && block.iter().zip(&alone).any(|((_, l), r)| {
+                // (`| Film`: the end of a list of items, wrapped.)
+                r.is_none() && !is_button(l) && !l.starts_with('|')
+            });
         if mixed {
             return None;
         }
@@ -2906,7 +2906,10 @@ fn is_short_figures_row(line: &str) -> bool {
 
 /// A line of a tag list: a short name (`Allied Domecq`, `Baskin`).
 fn is_name_like(line: &str) -> bool {
-    let line = list_item(line).unwrap_or(line).trim();
+    let line = list_item(line)
+        .or_else(|| line.strip_prefix("— "))
+        .unwrap_or(line)
+        .trim();
     let words = line.words().count();
     (1..=5).contains(&words)
         && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '#')
@@ -3186,6 +3189,8 @@ fn is_share_button(word: &str) -> bool {
                 | "messenger"
                 | "tumblr"
                 | "threads"
+                | "digg"
+                | "stumbleupon"
         )
 }
 
@@ -3486,6 +3491,11 @@ fn page_line(text: &str) -> Option<&'static str> {
         || platforms == 1 && app_words && words.len() <= 10
         // `Get the latest news from the CBC News app. Download it here.`
         || has("app") && (has("download") || has("install")) && words.len() <= 14
+        // `Open in the Example News app`, `New: try our redesigned app`.
+        || tokens.last() == Some(&"app")
+            && words.len() <= 10
+            && !text.ends_with('.')
+            && (tokens.first() == Some(&"open") || has("try"))
     {
         return Some(APP);
     }
@@ -5985,21 +5995,38 @@ fn tag_line(text: &str) -> Option<&'static str> {
     let bare = [
         "Posted in ",
         "Filed under ",
-        "Tagged ",
         "Tagged with ",
+        "Tagged ",
         "TOPICS ",
         "TAGS ",
+        "Related Topics ",
+        "Related topics ",
     ]
     .iter()
     .find_map(|label| text.strip_prefix(label));
     if let Some(rest) = bare {
         let items: Vec<&str> = rest
+            .trim_start_matches([',', '|', '·', '•', ';', '/', ' '])
             .split([',', '|', '·', '•', ';', '/'])
             .map(str::trim)
             .collect();
         if items.len() >= 2
             && items.iter().all(|i| (1..=5).contains(&i.words().count()))
             && !rest.trim_end().ends_with(['.', '!', '?'])
+        {
+            return Some(TAGS);
+        }
+        // `Tagged with EPAC Treasurer Paul Keating`: names whose separators the scraper
+        // lost, every word a name's.
+        let names = rest.words().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "of" | "and" | "&" | "the" | "for" | "in")
+        });
+        if names
+            && rest.words().nth(1).is_some()
+            && rest.words().nth(20).is_none()
+            && !rest.trim_end().ends_with(['.', '!', '?', ','])
+            && text.starts_with(['T', 'R'])
         {
             return Some(TAGS);
         }
@@ -6304,8 +6331,8 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "cookie settings"
         | "cookie preferences"
         | "privacy settings" => Some(COOKIE),
-        // The link beside a page's topics that explains them.
-        "what are these" => Some(TAGS),
+        // The link beside a page's topics that explains them, and their label.
+        "what are these" | "in this story" | "in this article" => Some(TAGS),
         "read more" | "read more here" | "show more" | "continue reading" | "see more"
         | "keep reading" | "full story" => Some("\"read more\" link"),
         _ => None,
@@ -7001,6 +7028,13 @@ mod tests {
             "Tech Digest\nExpert analysis of the markets, every weekday afternoon.\nyour@email.com\nSign up",
             "Comments (12) · Share",
             "Printer-friendly version",
+            "Bookmark with: Delicious | Digg | reddit | StumbleUpon",
+            "New: try our redesigned app",
+            "Open in the Example News app",
+            "In this story\n— Mergers/Acquisitions\n— United States",
+            "Posted in General Refractories | New York Stock | United States | World | Deals\n| Film",
+            "Tagged with    EPAC  Treasurer Paul Keating  Economic Planning Advisory Council",
+            "Related Topics North America • Breslube Enterprises of Toronto • Mergers/Acquisitions",
             "YOUR DATA, YOUR CHOICE",
             "Privacy Preference Center",
             "What are these?",
