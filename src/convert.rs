@@ -2251,7 +2251,7 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
         };
         let mut taken = 0u32;
         for (k, line) in lines.iter().enumerate().take(last + 1).skip(start) {
-            if own[k] || k == start && name(line) || blurb(k) {
+            if own[k] || k == start && start < first && (name(line) || titled(line)) || blurb(k) {
                 taken |= 1 << k;
             } else if within_block {
                 // A line of the article inside: no box.
@@ -2311,7 +2311,9 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
                 }
             }
         }
-        k = end.max(k + 1);
+        // (Ten paragraphs of one line: the next look overlaps this one, so that a box across
+        // the edge is seen whole.)
+        k = if end == k + 10 { k + 4 } else { end.max(k + 1) };
     }
     // A newsletter's name in a paragraph of its own (`Five Things`, `THE WEEK IN REVIEW`,
     // `📩 Politics Weekly`), over the box (whose blurb names the inbox, or which its mark or
@@ -7789,6 +7791,17 @@ mod tests {
         ] {
             assert_between(sign_up, "");
         }
+        // A box after nine paragraphs of one line each is seen whole.
+        let article: String = (1..=9).map(|n| format!("Paragraph {n}.\n\n")).collect();
+        let (text, removed) = body(&format!(
+            "{article}Money Matters\n\nExpert analysis of the markets, every weekday \
+             afternoon.\n\nyour@email.com\n\nSubscribe →\n\nLast."
+        ));
+        assert_eq!(
+            text,
+            format!("{}\n\nLast.", article.trim_end()),
+            "{removed:?}"
+        );
         // A short paragraph of the article between two lines of sign-up boxes stays.
         for keep in [
             "Enter your email to get our top stories\n\nTerms were not disclosed.\n\nDon't miss out – subscribe to our free newsletter",
