@@ -6005,8 +6005,8 @@ fn tag_line(text: &str) -> Option<&'static str> {
         "Related topics ",
     ]
     .iter()
-    .find_map(|label| text.strip_prefix(label));
-    if let Some(rest) = bare {
+    .find_map(|&label| Some((label, text.strip_prefix(label)?)));
+    if let Some((label, rest)) = bare {
         let items: Vec<&str> = rest
             .trim_start_matches([',', '|', '·', '•', ';', '/', ' '])
             .split([',', '|', '·', '•', ';', '/'])
@@ -6019,7 +6019,8 @@ fn tag_line(text: &str) -> Option<&'static str> {
             return Some(TAGS);
         }
         // `Tagged with EPAC Treasurer Paul Keating`: names whose separators the scraper
-        // lost, every word a name's.
+        // lost, every word a name's (not after `Posted in` or `Filed under`, which a
+        // dateline or a sentence may also open).
         let names = rest.words().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(w, "of" | "and" | "&" | "the" | "for" | "in")
@@ -6028,7 +6029,7 @@ fn tag_line(text: &str) -> Option<&'static str> {
             && rest.words().nth(1).is_some()
             && rest.words().nth(20).is_none()
             && !rest.trim_end().ends_with(['.', '!', '?', ','])
-            && text.starts_with(['T', 'R'])
+            && !matches!(label, "Posted in " | "Filed under ")
         {
             return Some(TAGS);
         }
