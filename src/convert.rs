@@ -826,7 +826,13 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     let first_lines: Vec<&str> = raw.iter().map(|b| b[0].1).collect();
     // The blocks that stay: most of them whole (borrowed), a few without some lines.
     let mut kept: Vec<Cow<[(usize, &str)]>> = Vec::new();
+    // For each kept block, whether residue went between it and the one before; and whether
+    // residue went after the last kept line so far.
+    let mut gap_before: Vec<bool> = Vec::new();
+    let mut gap = false;
     for (k, (mut block, reason)) in raw.into_iter().zip(reasons).enumerate() {
+        // Whether residue went before this block's first kept line.
+        let (mut gone_first, mut gone_last) = (false, false);
         if let Some(reason) = reason {
             // A wrapped banner glued to a wrapped paragraph: only the banner goes.
             let Some((at, residue_first)) = glued[k].or_else(|| {
@@ -843,9 +849,13 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                 };
                 drop_block(gone, reason, removed);
                 if stays.is_empty() {
+                    gap = true;
                     continue;
                 }
+                let before = gone.first().is_some_and(|g| g.0 < stays[0].0);
                 kept.push(Cow::Borrowed(stays));
+                gap_before.push(gap || before);
+                gap = !gone.is_empty() && !before;
                 continue;
             };
             let (head, rest) = block.split_at(at);
@@ -856,6 +866,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             };
             drop_block(gone, reason, removed);
             block = stays;
+            (gone_first, gone_last) = (residue_first, !residue_first);
         }
         // (A list or a table keeps its lines.)
         let list = block.iter().all(|(_, l)| list_item(l).is_some()) || is_pipe_table(block);
@@ -871,6 +882,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
             last
         };
         let mut previous_gone = false;
+        // Whether a line went before the first line kept, and after the last.
+        let (mut gone_before, mut gone_after) = (gone_first, false);
+        let mut none_kept = true;
         for (k, &(n, line)) in block.iter().enumerate() {
             let mut reason = if k == last {
                 last_reason
@@ -896,6 +910,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     .filter(|&r| matches!(r, LEGAL | COPYRIGHT | COOKIE));
             }
             previous_gone = reason.is_some();
+            gone_before |= none_kept && reason.is_some();
+            gone_after = reason.is_some();
+            none_kept &= reason.is_some();
             match reason {
                 Some(reason) => {
                     removed.push(Removal {
@@ -912,12 +929,19 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                 }
             }
         }
-        match lines_kept {
-            None if !block.is_empty() => kept.push(Cow::Borrowed(block)),
-            Some(lines) if !lines.is_empty() => kept.push(Cow::Owned(lines)),
-            _ => {}
-        }
+        let stays = match lines_kept {
+            None if !block.is_empty() => Cow::Borrowed(block),
+            Some(lines) if !lines.is_empty() => Cow::Owned(lines),
+            _ => {
+                gap |= !block.is_empty();
+                continue;
+            }
+        };
+        kept.push(stays);
+        gap_before.push(gap || gone_before);
+        gap = gone_after || gone_last;
     }
+    let kept = rejoin_split(kept, &gap_before);
 
     let count = kept.len();
     let mut blocks = Vec::with_capacity(count);
@@ -3057,6 +3081,52 @@ fn join_lines<'a>(block: &[(usize, &'a str)]) -> Cow<'a, str> {
     Cow::Owned(out)
 }
 
+/// Paragraphs that residue split in two (`... to finance` / `Advertisement` / `recent
+/// acquisitions, the bottler said.`) joined again: where residue went between two kept
+/// blocks, the first stopping mid-sentence and the second going on with it. A sentence goes
+/// on when the first block ends on a comma or a word no sentence ends with and the second
+/// starts in lower case or with a figure, or when the first ends without a stop and the
+/// second starts in lower case. Lists, tables and quotes never join.
+fn rejoin_split<'a, 'b>(
+    kept: Vec<Cow<'b, [(usize, &'a str)]>>,
+    gap_before: &[bool],
+) -> Vec<Cow<'b, [(usize, &'a str)]>> {
+    let mut out: Vec<Cow<[(usize, &str)]>> = Vec::with_capacity(kept.len());
+    for (block, &gap) in kept.into_iter().zip(gap_before) {
+        let joins = gap
+            && out.last().is_some_and(|previous| {
+                let prose = |b: &[(usize, &str)]| {
+                    !b.iter().any(|(_, l)| {
+                        list_item(l).is_some()
+                            || l.starts_with(['>', '|'])
+                            || is_table_row(l)
+                            || is_short_figures_row(l)
+                    })
+                };
+                let end = previous[previous.len() - 1].1.trim_end();
+                let start = block[0].1.trim_start();
+                let lower = start.starts_with(|c: char| c.is_lowercase());
+                let figure = start.starts_with(|c: char| c.is_ascii_digit());
+                let open = end.ends_with(',') || ends_mid_sentence(end);
+                let unstopped = !ends_a_sentence(end)
+                    && !end.ends_with([':', ';', '-', '—', '–'])
+                    && end.ends_with(|c: char| c.is_alphanumeric())
+                    && end.words().nth(3).is_some();
+                // (A year after `in` is no table's row.)
+                (lower && (open || unstopped) && prose(&block) || figure && open)
+                    && prose(previous)
+                    && !block
+                        .iter()
+                        .any(|(_, l)| list_item(l).is_some() || is_table_row(l))
+            });
+        match out.last_mut() {
+            Some(previous) if joins => previous.to_mut().extend_from_slice(&block),
+            _ => out.push(block),
+        }
+    }
+    out
+}
+
 fn list_item(line: &str) -> Option<&str> {
     ["- ", "* ", "• ", "· ", "– "]
         .iter()
@@ -3407,6 +3477,9 @@ fn page_line(text: &str) -> Option<&'static str> {
     if words.len() > 16 {
         return None;
     }
+    if let Some(reason) = reader_prompt(text, &words) {
+        return Some(reason);
+    }
     // A sentence here is a notice of the page only when it names the page itself (and so holds
     // one of the cues of `page_notice`, in one case or another).
     let sentence = text.ends_with(['.', '!', '?']);
@@ -3569,6 +3642,76 @@ fn pitch(words: &[&str]) -> Option<&'static str> {
 /// beside a word only a page uses, in a short sentence: `Your subscription makes our
 /// reporting possible.`, `Enjoying this article?`, `To receive new posts and support my work,
 /// consider becoming a free or paid subscriber.`, `Example News is reader-supported.`
+/// What a page says to its reader about the reader's own visit: a metered paywall's count
+/// (`You've read 3 of 5 free articles this month.`), its thanks (`Thank you for reading The
+/// Sentinel.`), a bid to allow notifications (`Enable notifications to get the latest updates
+/// as they happen.`), and an address for tips (`Have a story? Email news@example.com`).
+fn reader_prompt(text: &str, words: &[&str]) -> Option<&'static str> {
+    let first = lower_word(words[0].trim_matches(|c: char| !c.is_alphanumeric()));
+    let starts = |prefix: &str| starts_with_folded(text, prefix);
+    if (starts("thank you for reading") || starts("thanks for reading")) && words.len() <= 9 {
+        return Some(SHARE);
+    }
+    let lower = || text.to_lowercase();
+    if matches!(
+        first.as_ref(),
+        "you" | "you've" | "you’ve" | "you're" | "this"
+    ) {
+        let lower = lower();
+        let tokens: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let has = |w: &str| tokens.contains(&w);
+        let counted = tokens.iter().any(|t| {
+            t.bytes().all(|b| b.is_ascii_digit())
+                || matches!(*t, "one" | "two" | "three" | "four" | "five" | "last")
+        });
+        if counted
+            && (has("free") || has("remaining") || has("left"))
+            && (has("articles") || has("article") || has("stories") || has("story"))
+            && words.len() <= 12
+        {
+            return Some(SHARE);
+        }
+    }
+    if matches!(
+        first.as_ref(),
+        "enable" | "allow" | "turn" | "switch" | "activate"
+    ) {
+        let lower = lower();
+        if (lower.contains("notifications") || lower.contains("push alerts"))
+            && ["latest", "updates", "breaking", "you", "never miss"]
+                .iter()
+                .any(|w| lower.contains(w))
+            && !reports_speech(text)
+            && words.len() <= 14
+        {
+            return Some(SHARE);
+        }
+    }
+    // (An address and a bid for the reader's story or tip, in twelve words or fewer.)
+    if words.len() <= 12 && words.iter().any(|w| w.contains('@') && w.contains('.')) {
+        let lower = lower();
+        if [
+            "a story",
+            "a tip",
+            "news tip",
+            "story tip",
+            "tip-off",
+            "tips",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+            && (lower.contains("email") || lower.contains("contact") || lower.contains("send"))
+            && !reports_speech(text)
+        {
+            return Some(SHARE);
+        }
+    }
+    None
+}
+
 fn page_notice(lower: &str, words: usize) -> Option<&'static str> {
     // (Each phrase below holds one of these.)
     static CUES: Phrases = Phrases::fragments(&[
@@ -5019,6 +5162,10 @@ static FURNITURE_WORDS: std::sync::LazyLock<
         "enable",
         "original",
         "registered",
+        "proceed",
+        "happy",
+        "i'm",
+        "info",
     ];
     let mut words = std::collections::HashMap::default();
     for &word in NEUTRAL {
@@ -6258,8 +6405,17 @@ fn strict_residue(line: &str) -> Option<&'static str> {
     if line.len() > 48 {
         return None;
     }
-    let bare = line
-        .trim()
+    // `AdvertisementScroll to continue with content`: two labels whose space was lost.
+    let trimmed = line.trim();
+    if let Some(rest) = trimmed
+        .strip_prefix("Advertisement")
+        .or_else(|| trimmed.strip_prefix("ADVERTISEMENT"))
+        && rest.starts_with(|c: char| c.is_uppercase())
+        && strict_residue(rest).is_some()
+    {
+        return Some(ADVERT);
+    }
+    let bare = trimmed
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     match bare.as_str() {
@@ -6318,6 +6474,9 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         "restacks" | "ready for more" => Some("share, follow or subscribe line"),
         "printer-friendly version"
         | "printer friendly version"
+        | "printable version"
+        | "print version"
+        | "print-friendly version"
         | "print this page"
         | "print this article" => Some("share, follow or subscribe line"),
         // A consent box's heading.
@@ -6970,6 +7129,12 @@ mod tests {
     #[test]
     fn recognises_residue_by_its_shape() {
         for line in [
+            "You've read 3 of 5 free articles this month.",
+            "Thank you for reading The Sentinel.",
+            "Enable notifications to get the latest updates as they happen. Not now Allow",
+            "Have a story? Email news@example.com",
+            "AdvertisementScroll to continue with content",
+            "Printable version",
             "Keep up with us on Bluesky and Mastodon",
             "Start your free trial",
             "Ad Feedback",
@@ -7157,6 +7322,10 @@ mod tests {
             "Sign up rates rose 5 pct in March.",
             "Subscribers pay $1 a week for unlimited access.",
             "Reading at Oxford, she met him.",
+            "You read 3 of the 5 reports, the judge told him.",
+            "Thank you for reading the statement, the chairman told the board on Monday.",
+            "Allow notifications of large trades within two days, the agency proposed.",
+            "Send tips to the inspector at fraud@example.gov, the notice said.",
         ] {
             assert_between(keep, keep);
         }
@@ -7631,6 +7800,10 @@ mod tests {
             "First.\n\nWe and our partners use cookies to store and access information on your device. Accept all\n\nStore and/or access information on a device\n\nVendor list\n\nLegitimate interest\n\nAgree & close\n\n* * *\n\nLast.",
         );
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        let (text, removed) = body(
+            "First.\n\nWe use cookies to improve your experience on our site.\n\nYes, I'm happy No, take me to settings\n\nAgree and proceed\n\nI accept | More info\n\nLast.",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
         let (text, removed) =
             body("First.\n\nRead more:\n\nhttps://example.com/2024/floods-cut-road\n\nLast.");
         assert_eq!(text, "First.\n\nLast.", "{removed:?}");
@@ -7644,6 +7817,43 @@ mod tests {
         ] {
             let (text, removed) = body(&format!("First.\n\nAdvertisement\n\n{keep}\n\nLast."));
             assert_eq!(text, format!("First.\n\n{keep}\n\nLast."), "{removed:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_that_residue_split_is_joined_again() {
+        // The advertisement stood in a paragraph of its own between two halves of a sentence.
+        for (source, joined) in [
+            (
+                "Proceeds will repay debt incurred to finance\n\nAdvertisement\n\nrecent acquisitions, it said.",
+                "Proceeds will repay debt incurred to finance recent acquisitions, it said.",
+            ),
+            (
+                "Record bonuses were paid in\n\nStory continues below\n\n1985 and 1986.",
+                "Record bonuses were paid in 1985 and 1986.",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
+            assert_eq!(text, format!("First.\n\n{joined}\n\nLast."), "{removed:?}");
+        }
+        // Paragraphs that end a sentence, a table's rows, and paragraphs with nothing removed
+        // between them stay apart.
+        for (source, kept) in [
+            (
+                "The bank raised its rate.\n\nAdvertisement\n\nbut markets barely moved.",
+                "The bank raised its rate.\n\nbut markets barely moved.",
+            ),
+            (
+                "Shr 12 cts vs 10 cts\n\nAdvertisement\n\navg shrs 1,200,000",
+                "Shr 12 cts vs 10 cts\n\navg shrs 1,200,000",
+            ),
+            (
+                "Talks went on in\n\nrecent weeks.",
+                "Talks went on in\n\nrecent weeks.",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
+            assert_eq!(text, format!("First.\n\n{kept}\n\nLast."), "{removed:?}");
         }
     }
 

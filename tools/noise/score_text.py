@@ -166,6 +166,8 @@ def main():
     a = ap.parse_args()
     try:
         expected = load_jsonl(a.expected)
+        for e in expected:  # sets from other generators may not say what they injected
+            e.setdefault("noise", [])
         got = {os.path.basename(g["file"]): g for g in load_jsonl(a.extract) if "file" in g}
     except OSError as e:
         print(f"error: {e}", file=sys.stderr)
