@@ -2255,9 +2255,19 @@ fn sign_up_boxes(raw: &[&[(usize, &str)]], reasons: &mut [Option<&'static str>])
                 && !l.trim_end().ends_with(['.', '!', '?', ':'])
                 && is_title_case(l)
         };
+        // What the newsletter sends, said to the reader: a longer line (`Get set for the
+        // working day – we'll point you to all the news you need every morning`).
+        let pitch = |l: &str| {
+            l.words().nth(30).is_none()
+                && !l.contains(|c: char| c.is_ascii_digit())
+                && !reports_speech(l)
+                && !l.starts_with(char::is_lowercase)
+                && l.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                    .any(|w| matches!(w, "you" | "your" | "we'll" | "we" | "our" | "You" | "Your"))
+        };
         // Over paragraphs, a blurb stands right over the field or the button.
         let blurb = |k: usize| {
-            filler(lines[k])
+            (filler(lines[k]) || pitch(lines[k]))
                 && (within_block
                     || lines.get(k + 1).is_some_and(|l| {
                         is_email_field(l) || is_sign_up_button(l) || is_email_prompt(l)
@@ -2455,6 +2465,8 @@ fn sign_up_line(line: &str) -> bool {
                             | "inbox"
                             | "unsubscribe"
                             | "subscribe"
+                            | "subscribing"
+                            | "subscribed"
                             | "sign-up"
                             | "signup"
                             | "email"
@@ -3633,7 +3645,8 @@ fn pitch(words: &[&str]) -> Option<&'static str> {
                 return Some(SHARE);
             }
         }
-        start = word.ends_with(['.', '!', '?']);
+        // (`Never miss a story: sign up for Markets Wrap`: a bid after a short label.)
+        start = word.ends_with(['.', '!', '?']) || word.ends_with(':') && k < 5;
     }
     None
 }
@@ -3770,16 +3783,20 @@ fn paywall_line(text: &str, lower: &str, tokens: &[&str], words: usize) -> Optio
     if priced && words <= 12 && period() && offer() {
         return Some(SHARE);
     }
-    // `Join 180,000+ readers`
+    // `Join 180,000+ readers`, `Join 79,000 readers who get First Edition every weekday.`
     if lower.starts_with("join")
-        && let [join, count, who] = lower.words().collect::<Vec<_>>()[..]
-        && join == "join"
+        && let [join, count, who, rest @ ..] = &lower.words().collect::<Vec<_>>()[..]
+        && rest.len() <= 9
+        && rest
+            .first()
+            .is_none_or(|w| matches!(*w, "who" | "and" | "like"))
+        && *join == "join"
         && count.starts_with(|c: char| c.is_ascii_digit())
         && count
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'+' | b'k'))
         && matches!(
-            who,
+            who.trim_end_matches(['.', '!']),
             "readers" | "subscribers" | "others" | "people" | "members"
         )
     {
@@ -7326,6 +7343,8 @@ mod tests {
             "Thank you for reading the statement, the chairman told the board on Monday.",
             "Allow notifications of large trades within two days, the agency proposed.",
             "Send tips to the inspector at fraud@example.gov, the notice said.",
+            "Join 40 other firms in the pact, the minister urged on Monday.",
+            "Never again: sign up rates fell 5 pct in March.",
         ] {
             assert_between(keep, keep);
         }
@@ -7999,6 +8018,10 @@ mod tests {
             "Sports Roundup – free newsletter",
             "NEWSLETTER\n\nFive Things\n\nGet the day's top stories delivered to your inbox every weekday morning.\nEnter your email address\nSign up",
             "FIRST EDITION\n\nThe biggest stories of the day, straight to your inbox.\n\nYour email\nSubmit",
+            "Get Business Today\nThe week's top stories, chosen by hand.\nYour email · SIGN UP\nThank you for subscribing!",
+            "Sign up to Markets Wrap\n\nFree weekly newsletter\n\nStart the working day knowing what happened overnight – we'll bring you all the news and analysis you need every morning\n\nEnter your email address\n\nSign up",
+            "Stay informed\n\nJoin 79,000 readers who get Markets Wrap every weekday.\n\nSUBSCRIBE",
+            "Never miss a story: sign up for Markets Wrap",
         ] {
             assert_between(sign_up, "");
         }
