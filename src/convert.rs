@@ -644,7 +644,14 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         // A footer runs to the end of the article, and may mix headlines, names, times and
         // section labels. Earlier, only a heading that names itself a list of links takes the
         // few headlines under it, and never a table's rows.
-        let (mut end, mut listed) = run(&|l| !stories || !is_short_figures_row(l), false);
+        // (Tags are names, never a table's rows.)
+        let (mut end, mut listed) = run(
+            &|l| {
+                !(heading == TAGS && is_table_row(l))
+                    && (!stories && heading != TAGS || !is_short_figures_row(l))
+            },
+            false,
+        );
         // (A link's label takes only headlines, even at the foot.)
         let footer = (end == raw.len() || tags_follow(end)) && !links;
         if !footer && inner > 0 {
@@ -1797,6 +1804,14 @@ fn footer_heading(line: &str) -> Option<(&'static str, bool)> {
         Some(TAGS) => Some((TAGS, true)),
         Some(RELATED) => Some((RELATED, true)),
         Some(READ_MORE) if taggy => Some((TAGS, true)),
+        // `Follow the topics in this article` heads a list; `Follow this topic` is a button.
+        Some(SHARE)
+            if lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "topics" | "tags")) =>
+        {
+            Some((TAGS, true))
+        }
         // `Also on DW`: a link to a site, or the heading of its stories.
         Some(READ_MORE) if core.words().nth(1).is_some() && is_listing_heading(core) => {
             Some((RELATED, false))
@@ -1901,6 +1916,7 @@ fn is_box_heading(line: &str) -> bool {
                 | "similar"
                 | "best"
                 | "of"
+                | "right"
         )
     };
     // Every such label starts with one of the box's words.
@@ -5625,8 +5641,27 @@ fn link_label(label: &str) -> bool {
 fn reader_notice(core: &str) -> Option<&'static str> {
     // Short, quoting no one, naming no one (a capital inside a sentence), reporting nothing.
     // Text in capitals throughout shows no names either way.
-    if core.words().nth(30).is_some() || has_double_quote(core) {
+    if core.words().nth(30).is_some() {
         return None;
+    }
+    // What quotes hold here is no one's words only when it is the page's buttons (`Click
+    // “Accept all” to agree`): the notice is judged without them.
+    if has_double_quote(core) {
+        let mut parts = core.split(['"', '“', '”']);
+        let mut unquoted = String::with_capacity(core.len());
+        unquoted.push_str(parts.next().unwrap_or(""));
+        let mut buttons = false;
+        while let Some(quoted) = parts.next() {
+            if quoted.trim().is_empty() || !is_button(quoted) && strict_residue(quoted).is_none() {
+                return None;
+            }
+            buttons = true;
+            unquoted.push_str(parts.next().unwrap_or(""));
+        }
+        return buttons
+            .then(|| reader_notice(&unquoted))
+            .flatten()
+            .filter(|&r| r == COOKIE);
     }
     // It speaks to the reader or about cookies, privacy or newsletters: a word that starts
     // as the reader's words do, or one of those things named.
@@ -6327,7 +6362,15 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
                 .flatten()
                 .filter(|&r| r != SHARE && r != ADVERT || whole_line)
         });
-    reason.filter(|&r| !relaxed || r != SHARE && r != ADVERT)
+    // (Under a table's row, a button's words alone: `Turn on notifications`, `Close ×`.)
+    reason.filter(|&r| {
+        !relaxed
+            || r != SHARE && r != ADVERT
+            || capital
+                && words <= 4
+                && !line.ends_with(['.', '!', '?'])
+                && furniture_line(undecorated(line)).is_some()
+    })
 }
 
 /// Where the run of footer lines at the foot of `block` starts, its last line being residue
@@ -6482,7 +6525,11 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "continue reading below"
         | "content continues below"
         | "continues below"
-        | "the story continues below" => Some("\"story continues below\" marker"),
+        | "the story continues below"
+        | "continue reading the main story"
+        | "story continues after advertisement"
+        | "article continues after advertisement"
+        | "story continues after this advertisement" => Some("\"story continues below\" marker"),
         "share" | "share this" | "share this article" | "share this story" | "share article"
         | "tweet" | "email" | "e-mail" | "facebook" | "twitter" | "whatsapp" | "linkedin"
         | "pinterest" | "reddit" | "telegram" | "copy link" | "copy article link" | "comments"
@@ -7840,6 +7887,32 @@ mod tests {
     }
 
     #[test]
+    fn tags_under_a_follow_label_go_but_a_table_under_a_button_stays() {
+        let (text, removed) =
+            body("First.\n\nLast.\n\nFollow the topics in this article\n• Politics\n• Kabul");
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
+        let table =
+            "MONTHS LAST DIFFERENCE\nMay/Jul 0.34 under 0.35 under\nJul/Aug 0.16 under 0.17 under";
+        for label in ["Follow this topic", "Follow the topics in this story"] {
+            let (text, removed) = body(&format!("First.\n\n{label}\n\n{table}"));
+            assert_eq!(
+                text,
+                "First.\n\nMONTHS LAST DIFFERENCE May/Jul 0.34 under 0.35 under Jul/Aug 0.16 under 0.17 under",
+                "{removed:?}"
+            );
+        }
+        // A marker between the lines of a wrapped paragraph, and a button glued under a row.
+        let (text, removed) = body(
+            "First.\n\nThe rights will be priced at 50 cents for the shares on offer, on the\nContinue reading the main story\nsame terms as before.\n\nQtly div 14 cts vs 12.5 cts in prior qtr\nTurn on notifications\n\nLast.",
+        );
+        assert_eq!(
+            text,
+            "First.\n\nThe rights will be priced at 50 cents for the shares on offer, on the same terms as before.\n\nQtly div 14 cts vs 12.5 cts in prior qtr\n\nLast.",
+            "{removed:?}"
+        );
+    }
+
+    #[test]
     fn a_paragraph_that_residue_split_is_joined_again() {
         // The advertisement stood in a paragraph of its own between two halves of a sentence.
         for (source, joined) in [
@@ -7926,6 +7999,7 @@ mod tests {
         // headlines or more: in its block, one a paragraph, with their times, sections, counts
         // or markers; or all on the label's line.
         for box_ in [
+            "Popular Right Now\n• Floods cut road to Kandahar\n• Talks resume in Doha",
             "Related Internet links\nWales doctors count cost of rate rise | Yahoo News\nU.S. senate team wants gulf force | Bloomberg",
             "What others are reading \u{bb}\n\nHow truckers are coping with pension reform (16 comments)\n\nPort congestion eases as exports recover (27 comments)",
             "\u{1f5de}\u{fe0f} Top Markets stories now\n\u{25e6} AMEX STARTS TRADING SHERWOOD GROUP <SHD>\n\u{25ba} World dependency on mideast oil said inevitable",
@@ -8051,6 +8125,11 @@ mod tests {
 
     #[test]
     fn removes_consent_banners_that_name_the_site() {
+        // Buttons quoted in the notice's sentence.
+        let (text, removed) = body(
+            "First.\n\nCOOKIE CONSENT\nThis website uses cookies to analyse traffic and to personalise content and ads. Click “Accept all” to agree or “Manage options” to choose.\nAllow all · Only necessary\n\nLast.",
+        );
+        assert_eq!(text, "First.\n\nLast.", "{removed:?}");
         let (text, removed) = body(
             "First.\n\nHelp us improve your experience\nThe Margin Note collects data through cookies to improve your browsing experience.\nSelect 'Reject' to refuse non-essential cookies.\nVendor list\nAGREE\n\nLast.",
         );
