@@ -1926,6 +1926,16 @@ fn is_box_heading(line: &str) -> bool {
         let w = lower_word(w);
         known(&w) || w.contains('’') && known(&w.replace('’', "'"))
     };
+    // `More Deals news`, `MORE MARKETS STORIES`: the box of a section's stories.
+    if let [more, section, kind] = core.words().collect::<Vec<_>>()[..]
+        && more.eq_ignore_ascii_case("more")
+        && section.starts_with(char::is_uppercase)
+        && ["news", "stories", "headlines"]
+            .iter()
+            .any(|k| kind.eq_ignore_ascii_case(k))
+    {
+        return true;
+    }
     let mut opening = core.words();
     let first = opening.next();
     if !first.is_some_and(box_word)
@@ -6305,6 +6315,22 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
         .strip_suffix('-')
         .is_some_and(|l| l.ends_with(char::is_alphabetic));
     let edge = k == 0 || k + 1 == block.len();
+    // `RELATED ARTICLES: A / B / C` under a sentence or a table's row: a box of links on one
+    // line, however long.
+    if k > 0
+        && k + 1 == block.len()
+        && (ends_a_sentence(block[k - 1].1) || is_table_row(block[k - 1].1))
+        && let Some((label, rest)) = line.split_once(':')
+        && label.words().nth(5).is_none()
+        && label.starts_with(char::is_uppercase)
+        && rest.trim_start().starts_with(char::is_uppercase)
+        && (is_box_heading(label)
+            || is_links_label(label)
+            || footer_heading(label) == Some((RELATED, true)))
+        && !reports_speech(line)
+    {
+        return Some(RELATED);
+    }
     let words = line.words().count_upto(31);
     if line.ends_with(',') || hyphenated || words > 30 || !edge && words > 8 {
         return None;
@@ -7307,6 +7333,14 @@ mod tests {
     fn removes_footer_lines_glued_under_the_last_sentence() {
         for (source, kept) in [
             (
+                "The index rose 4.2 pct in February.\nRELATED ARTICLES: FLOODS CUT ROAD TO KANDAHAR / TALKS RESUME IN DOHA / BORDER CROSSING REOPENS / PRICES FALL AGAIN IN KABUL / BANKS CLOSE EARLY / MARKETS QUIET",
+                "The index rose 4.2 pct in February.",
+            ),
+            (
+                "Shr six cts vs five cts\nMore on this story: FLOODS CUT ROAD TO KANDAHAR - TALKS RESUME IN DOHA",
+                "Shr six cts vs five cts",
+            ),
+            (
                 "\"Talks go on,\" he said.\n© 2019 Meridian Local Media, LLC. All rights reserved.",
                 "\"Talks go on,\" he said.",
             ),
@@ -8000,6 +8034,7 @@ mod tests {
         // or markers; or all on the label's line.
         for box_ in [
             "Popular Right Now\n• Floods cut road to Kandahar\n• Talks resume in Doha",
+            "More Deals news\n▸ ALLEGIS <AEG> MEETS WITH UNITED EMPLOYEES GROUP — 5 min read\n▸ FIRST FEDERAL SAVINGS <FFKZ> YEAR NET — 6 min read",
             "Related Internet links\nWales doctors count cost of rate rise | Yahoo News\nU.S. senate team wants gulf force | Bloomberg",
             "What others are reading \u{bb}\n\nHow truckers are coping with pension reform (16 comments)\n\nPort congestion eases as exports recover (27 comments)",
             "\u{1f5de}\u{fe0f} Top Markets stories now\n\u{25e6} AMEX STARTS TRADING SHERWOOD GROUP <SHD>\n\u{25ba} World dependency on mideast oil said inevitable",
