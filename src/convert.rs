@@ -644,11 +644,21 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         // A footer runs to the end of the article, and may mix headlines, names, times and
         // section labels. Earlier, only a heading that names itself a list of links takes the
         // few headlines under it, and never a table's rows.
-        // (Tags are names, never a table's rows.)
+        // (Tags are names, never a table's rows. Nor is a line of stories a table's row, `Oct
+        // 4462`, or a long sentence of the article's in lower case.)
+        let not_story = |l: &str| {
+            heading == RELATED
+                && (is_label_and_figure(l)
+                    || is_rates_row(l)
+                    || l.words().nth(16).is_some()
+                        && l.contains(char::is_lowercase)
+                        && !is_listing_meta(l))
+        };
         let (mut end, mut listed) = run(
             &|l| {
                 !(heading == TAGS && is_table_row(l))
                     && (!stories && heading != TAGS || !is_short_figures_row(l))
+                    && !not_story(l)
             },
             false,
         );
@@ -676,6 +686,7 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                         && !is_dated_row(l)
                         && !starts_with_folded(l, "note:")
                         && !(stories && is_short_figures_row(l))
+                        && !not_story(l)
                         && !sentence(l)
                         // `TOKYO, Oct 19 - Third quarter ended August 31` opens the article.
                         // (The place before a comma tells it from an upper-case headline
@@ -2959,6 +2970,35 @@ fn is_table_row(line: &str) -> bool {
 /// A line of two figures or more, a third of its words or more (`600/700 98-1/2b no
 /// comparison`, `Shr 1.55 dlrs vsd 1.90 dlrs`), as a table's row is and a headline seldom
 /// (beside its time or date: `Headline | March 3, 2024`).
+/// `Oct 4462`, `Net 1,200`: a table's row of a label and one figure.
+fn is_label_and_figure(line: &str) -> bool {
+    let words: Vec<&str> = line.words().collect();
+    matches!(words[..], [_, _] | [_, _, _])
+        && words[0].starts_with(char::is_alphabetic)
+        && words.last().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+        })
+}
+/// `uk 12.647 - 12.659`, `us/w ger 1.8205 - 1.8215`: a row of figures at least half its words
+/// (a numbered headline's number aside: `2. Scotland 18-10 Italy` is a headline).
+fn is_rates_row(line: &str) -> bool {
+    let mut words = line.words().peekable();
+    if words.peek().is_some_and(|w| {
+        w.len() <= 3
+            && w.ends_with(['.', ')'])
+            && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    }) {
+        return false;
+    }
+    let (mut count, mut figures) = (0, 0);
+    for w in words {
+        count += 1;
+        figures += usize::from(w.starts_with(|c: char| c.is_ascii_digit()));
+    }
+    figures >= 2 && figures * 2 >= count && !is_listing_meta(line)
+}
 fn is_short_figures_row(line: &str) -> bool {
     let line = without_listing_meta(line);
     let figures = line
@@ -3018,6 +3058,29 @@ fn without_sentence_at_edge<'a, 'b>(block: &'b [(usize, &'a str)]) -> GoneAndKep
                 .all(|(_, l)| residue(l).is_none() && list_item(l).is_none())
             && !lines.iter().all(|(_, l)| is_headline_like(l))
     };
+    // Sentences over a copyright line glued under them (`Value was not disclosed.` /
+    // `Copyright (C) 2022 Example Radio. Reproduction without permission is prohibited.`):
+    // the article's, unless residue themselves.
+    if let Some(k) = (1..block.len()).find(|&k| {
+        ends_a_sentence(block[k - 1].1) && {
+            let line = block[k].1.trim_start();
+            line.starts_with('©')
+                || starts_with_folded(line, "copyright")
+                || starts_with_folded(line, "(c) ")
+                || starts_with_folded(line, "this article is ©")
+        }
+    }) {
+        let (stays, gone) = block.split_at(k);
+        let text = join_lines(stays);
+        if residue(&text).is_none()
+            && !names_banner_or_copyright(&text)
+            && stays
+                .iter()
+                .all(|(_, l)| residue(l).is_none() && list_item(l).is_none())
+        {
+            return (gone, stays);
+        }
+    }
     let sentences: Vec<&[(usize, &str)]> =
         block.split_inclusive(|(_, l)| ends_a_sentence(l)).collect();
     match sentences[..] {
@@ -3383,6 +3446,9 @@ fn residue(text: &str) -> Option<&'static str> {
         if text.len() > 200 {
             return None;
         }
+        if newsletter_thanks(text) {
+            return Some(SHARE);
+        }
         let core = undecorated(text);
         // (A row of buttons this long opens with two of furniture's words: `Share this:`.)
         let buttons = || {
@@ -3446,6 +3512,18 @@ const APP: &str = "app download line";
 /// (`Written by Mei Lin`), a counter (`12K Followers`), a label with the address it links to
 /// (`More sport coverage: https://...`), an app's store badges (`Get it on Google Play`), a
 /// social handle to follow (`Stay connected: @example on all platforms`).
+/// A newsletter's word to its readers: `Thanks for reading The Week in Money! Subscribe for
+/// free to receive new posts.`, `The Week in Money is a reader-supported publication. To
+/// receive new posts ...`.
+fn newsletter_thanks(text: &str) -> bool {
+    let thanks = || {
+        (starts_with_folded(text, "thanks for reading")
+            || starts_with_folded(text, "thank you for reading"))
+            && text.contains("ubscribe")
+    };
+    (thanks() || text.contains("reader-supported publication")) && text.words().nth(30).is_none()
+}
+
 fn page_line(text: &str) -> Option<&'static str> {
     let text = text.trim();
     if text.len() > 200 {
@@ -3455,6 +3533,10 @@ fn page_line(text: &str) -> Option<&'static str> {
         return Some(BYLINE);
     }
     if is_counter(undecorated(text)) {
+        return Some(SHARE);
+    }
+    // `The Week in Money is a reader-supported publication. To receive new posts ...`
+    if newsletter_thanks(text) {
         return Some(SHARE);
     }
     // A bid to subscribe has twenty-four words at most; every other rule below wants
@@ -3688,7 +3770,9 @@ fn pitch(words: &[&str]) -> Option<&'static str> {
 fn reader_prompt(text: &str, words: &[&str]) -> Option<&'static str> {
     let first = lower_word(words[0].trim_matches(|c: char| !c.is_alphanumeric()));
     let starts = |prefix: &str| starts_with_folded(text, prefix);
-    if (starts("thank you for reading") || starts("thanks for reading")) && words.len() <= 9 {
+    if (starts("thank you for reading") || starts("thanks for reading"))
+        && (words.len() <= 9 || text.contains("ubscribe"))
+    {
         return Some(SHARE);
     }
     let lower = || text.to_lowercase();
@@ -4036,6 +4120,9 @@ fn legal_line(text: &str) -> bool {
         "ad choices",
         "do not sell or share",
         "appears in print on",
+        "from a syndicated feed",
+        "please use the sharing tools",
+        "auto-generated from a syndicated feed",
     ]);
     if PHRASES.found_in(text) && words() <= 40 && !reports_speech(text) {
         return true;
@@ -4852,6 +4939,7 @@ static FURNITURE_WORDS: std::sync::LazyLock<
                 "signing",
                 "premium",
                 "unlock",
+                "ad-free",
                 "submit",
                 "email",
                 "e-mail",
@@ -5752,6 +5840,7 @@ fn reader_notice(core: &str) -> Option<&'static str> {
                     | "personalized"
                     | "features"
                     | "navigation"
+                    | "consented"
             )
             .then_some(COOKIE),
         };
@@ -6565,6 +6654,11 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         "printer-friendly version"
         | "printer friendly version"
         | "printable version"
+        | "close banner"
+        | "view non-amp version"
+        | "view full site"
+        | "go to full site"
+        | "invalid email address"
         | "print version"
         | "print-friendly version"
         | "print this page"
@@ -7219,6 +7313,13 @@ mod tests {
     #[test]
     fn recognises_residue_by_its_shape() {
         for line in [
+            "Go ad-free with a subscription",
+            "Close banner",
+            "View non-AMP version",
+            "Thanks for reading The Week in Money! Subscribe for free to receive new posts and support my work.",
+            "The Week in Money is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.",
+            "We use your sign-up to provide content in the ways you've consented to and to improve our understanding of you. You can unsubscribe at any time.",
+            "Copyright © Example Media Ltd 2021. Please use the sharing tools found via the share button at the top or side of articles.",
             "You've read 3 of 5 free articles this month.",
             "Thank you for reading The Sentinel.",
             "Enable notifications to get the latest updates as they happen. Not now Allow",
@@ -7944,6 +8045,33 @@ mod tests {
             "First.\n\nThe rights will be priced at 50 cents for the shares on offer, on the same terms as before.\n\nQtly div 14 cts vs 12.5 cts in prior qtr\n\nLast.",
             "{removed:?}"
         );
+    }
+
+    #[test]
+    fn the_article_beside_a_box_of_links_stays() {
+        // A sentence over a copyright line glued under it.
+        let (text, removed) = body(
+            "First.\n\nValue was not disclosed.\nCopyright (C) 2022 Example Radio, Inc.. Reproduction without\npermission is prohibited.",
+        );
+        assert_eq!(text, "First.\n\nValue was not disclosed.", "{removed:?}");
+        // A table's rows and a last sentence without its stop after a box of links.
+        for (source, kept) in [
+            (
+                "Read more...\n\nOct 4462\n\nDec 167\n\nRead More – FLOODS CUT ROAD TO KANDAHAR\n\nMay 170",
+                "Oct 4462\n\nDec 167\n\nMay 170",
+            ),
+            (
+                "ALSO READ\nFLOODS CUT ROAD TO KANDAHAR\n\nuk 12.647 - 12.659\n\nus/switz 1.5130 - 1.5140\n\nShare via",
+                "uk 12.647 - 12.659\n\nus/switz 1.5130 - 1.5140",
+            ),
+            (
+                "Recommended\n\n→ FLOODS CUT ROAD TO KANDAHAR [Video]\n\n→ TALKS RESUME IN DOHA\n\nShareholders also approved increasing the number of shares reserved for options to employees to 300,000 from 150,000",
+                "Shareholders also approved increasing the number of shares reserved for options to employees to 300,000 from 150,000",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}"));
+            assert_eq!(text, format!("First.\n\n{kept}"), "{removed:?}");
+        }
     }
 
     #[test]
