@@ -3813,6 +3813,24 @@ fn reader_prompt(text: &str, words: &[&str]) -> Option<&'static str> {
             return Some(SHARE);
         }
     }
+    // `Read more at ktvn5.com`: a link to the site's own page.
+    if let [read, more, at, site] = words
+        && read.eq_ignore_ascii_case("read")
+        && more.eq_ignore_ascii_case("more")
+        && at.eq_ignore_ascii_case("at")
+        && site.trim_end_matches('.').contains('.')
+        && !site.contains('@')
+    {
+        return Some(READ_MORE);
+    }
+    // `Help us improve The Washington Post`: a consent box's heading, over its banner.
+    if starts("help us improve ")
+        && words.len() <= 8
+        && words[3..].iter().all(|w| w.starts_with(char::is_uppercase))
+        && !text.ends_with(['.', '!', '?', ','])
+    {
+        return Some(COOKIE);
+    }
     // (An address and a bid for the reader's story or tip, in twelve words or fewer.)
     if words.len() <= 12 && words.iter().any(|w| w.contains('@') && w.contains('.')) {
         let lower = lower();
@@ -5294,6 +5312,7 @@ static FURNITURE_WORDS: std::sync::LazyLock<
         "original",
         "registered",
         "proceed",
+        "started",
         "happy",
         "i'm",
         "info",
@@ -7313,6 +7332,9 @@ mod tests {
     #[test]
     fn recognises_residue_by_its_shape() {
         for line in [
+            "Read more at ktvn5.com",
+            "Help Us Improve The Valley Courier",
+            "Sign up to read more stories like this\nGet started",
             "Go ad-free with a subscription",
             "Close banner",
             "View non-AMP version",
@@ -7526,6 +7548,8 @@ mod tests {
             "Allow notifications of large trades within two days, the agency proposed.",
             "Send tips to the inspector at fraud@example.gov, the notice said.",
             "Join 40 other firms in the pact, the minister urged on Monday.",
+            "Help us improve the schools, parents wrote to the council.",
+            "Read more at home, the minister said.",
             "Never again: sign up rates fell 5 pct in March.",
         ] {
             assert_between(keep, keep);
