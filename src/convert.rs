@@ -947,6 +947,25 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                 }
             }
         }
+        // `Notice` over the banner it heads, the rest of its block: the banner's heading.
+        if let Some(lines) = &mut lines_kept
+            && let [(n, heading)] = lines[..]
+            && block.len() >= 2
+            && block[0].0 == n
+            && is_short_label(heading)
+            // (`REUTERS` signs the article off.)
+            && heading.contains(char::is_lowercase)
+            && removed[removed.len() - (block.len() - 1)..]
+                .iter()
+                .any(|r| r.reason == COOKIE && r.text.words().nth(7).is_some())
+        {
+            removed.push(Removal {
+                line: n,
+                text: heading.to_string(),
+                reason: COOKIE,
+            });
+            lines.clear();
+        }
         let stays = match lines_kept {
             None if !block.is_empty() => Cow::Borrowed(block),
             Some(lines) if !lines.is_empty() => Cow::Owned(lines),
@@ -2967,9 +2986,14 @@ fn is_table_row(line: &str) -> bool {
             .is_some()
 }
 
-/// A line of two figures or more, a third of its words or more (`600/700 98-1/2b no
-/// comparison`, `Shr 1.55 dlrs vsd 1.90 dlrs`), as a table's row is and a headline seldom
-/// (beside its time or date: `Headline | March 3, 2024`).
+/// `Notice`, `Your privacy`: a label of a few words, no sentence, no figures.
+fn is_short_label(line: &str) -> bool {
+    line.words().nth(3).is_none()
+        && line.starts_with(|c: char| c.is_uppercase())
+        && !line.ends_with(['.', '!', '?', ',', ':'])
+        && !line.contains(|c: char| c.is_ascii_digit())
+}
+
 /// `Oct 4462`, `Net 1,200`: a table's row of a label and one figure.
 fn is_label_and_figure(line: &str) -> bool {
     let words: Vec<&str> = line.words().collect();
@@ -2999,6 +3023,9 @@ fn is_rates_row(line: &str) -> bool {
     }
     figures >= 2 && figures * 2 >= count && !is_listing_meta(line)
 }
+/// A line of two figures or more, a third of its words or more (`600/700 98-1/2b no
+/// comparison`, `Shr 1.55 dlrs vsd 1.90 dlrs`), as a table's row is and a headline seldom
+/// (beside its time or date: `Headline | March 3, 2024`).
 fn is_short_figures_row(line: &str) -> bool {
     let line = without_listing_meta(line);
     let figures = line
@@ -3348,6 +3375,55 @@ fn is_network(word: &str) -> bool {
     )
 }
 
+/// `FacebookTwitterWhatsAppEmail`: a row of share buttons whose spaces were lost, every part
+/// a network or a share button's word.
+fn is_glued_share_buttons(line: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "instagram",
+        "telegram",
+        "youtube",
+        "tiktok",
+        "pinterest",
+        "reddit",
+        "flipboard",
+        "mastodon",
+        "messenger",
+        "threads",
+        "email",
+        "print",
+        "share",
+        "copylink",
+        "copy",
+        "link",
+        "koo",
+        "app",
+        "x",
+    ];
+    let line = line.trim();
+    if line.len() < 10 || line.len() > 80 || line.split_whitespace().nth(2).is_some() {
+        return false;
+    }
+    let mut rest = line.to_ascii_lowercase();
+    rest.retain(|c| c.is_ascii_alphanumeric());
+    let mut parts = 0;
+    let mut at = 0;
+    while at < rest.len() {
+        // (The longest part first: `copylink` before `copy`.)
+        match PARTS.iter().find(|p| rest[at..].starts_with(**p)) {
+            Some(p) => {
+                at += p.len();
+                parts += 1;
+            }
+            None => return false,
+        }
+    }
+    parts >= 3
+}
+
 /// Social networks and sharing buttons, which a line of residue may consist of alone.
 fn is_share_button(word: &str) -> bool {
     is_network(word)
@@ -3508,10 +3584,6 @@ fn residue(text: &str) -> Option<&'static str> {
 const BYLINE: &str = "by-line";
 const APP: &str = "app download line";
 
-/// Lines that only a web page has, whatever their words: a by-line
-/// (`Written by Mei Lin`), a counter (`12K Followers`), a label with the address it links to
-/// (`More sport coverage: https://...`), an app's store badges (`Get it on Google Play`), a
-/// social handle to follow (`Stay connected: @example on all platforms`).
 /// A newsletter's word to its readers: `Thanks for reading The Week in Money! Subscribe for
 /// free to receive new posts.`, `The Week in Money is a reader-supported publication. To
 /// receive new posts ...`.
@@ -3524,6 +3596,10 @@ fn newsletter_thanks(text: &str) -> bool {
     (thanks() || text.contains("reader-supported publication")) && text.words().nth(30).is_none()
 }
 
+/// Lines that only a web page has, whatever their words: a by-line
+/// (`Written by Mei Lin`), a counter (`12K Followers`), a label with the address it links to
+/// (`More sport coverage: https://...`), an app's store badges (`Get it on Google Play`), a
+/// social handle to follow (`Stay connected: @example on all platforms`).
 fn page_line(text: &str) -> Option<&'static str> {
     let text = text.trim();
     if text.len() > 200 {
@@ -6599,6 +6675,9 @@ fn strict_residue(line: &str) -> Option<&'static str> {
     if line.len() > 48 {
         return None;
     }
+    if is_glued_share_buttons(line) {
+        return Some(SHARE);
+    }
     // `AdvertisementScroll to continue with content`: two labels whose space was lost.
     let trimmed = line.trim();
     if let Some(rest) = trimmed
@@ -6959,7 +7038,9 @@ fn doubled_at(b: &[u8], start: usize, at: usize) -> bool {
     let Some(&first) = b.get(at + 1) else {
         return false;
     };
-    if first != b'(' && !(previous.len() >= 2 && first.eq_ignore_ascii_case(&previous[0])) {
+    // (`a a` is the one word of a letter doubled by mistake.)
+    let long = previous.len() >= 2 || previous == b"a";
+    if first != b'(' && !(long && first.eq_ignore_ascii_case(&previous[0])) {
         return false;
     }
     let end = b[at + 1..]
@@ -6972,9 +7053,7 @@ fn doubled_at(b: &[u8], start: usize, at: usize) -> bool {
     {
         return true;
     }
-    previous.len() >= 2
-        && word.len() >= previous.len()
-        && trimmed(word).eq_ignore_ascii_case(previous)
+    long && word.len() >= previous.len() && trimmed(word).eq_ignore_ascii_case(previous)
 }
 
 /// Whether `rest` goes on with the same word again: three in a row (`nil nil nil` in a table)
@@ -7204,7 +7283,7 @@ mod tests {
                 let trimmed = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
                 word.strip_prefix('(').is_some_and(|w| {
                     w.trim_end_matches(|c: char| c.is_ascii_punctuation()) == previous
-                }) || previous.len() >= 2
+                }) || (previous.len() >= 2 || previous == "a")
                     && word.len() >= previous.len()
                     && trimmed.eq_ignore_ascii_case(previous)
             })
@@ -7332,6 +7411,9 @@ mod tests {
     #[test]
     fn recognises_residue_by_its_shape() {
         for line in [
+            "FacebookTwitterWhatsAppEmail",
+            "FACEBOOKTWITTERINSTAGRAMKOO APPYOUTUBE",
+            "Notice\nWe and selected third parties use cookies or similar technologies for technical purposes and, with your consent, for other purposes.\nAccept\nReject\nLearn more and customise",
             "Read more at ktvn5.com",
             "Help Us Improve The Valley Courier",
             "Sign up to read more stories like this\nGet started",
@@ -7572,6 +7654,11 @@ mod tests {
             ("it will (will) speed up", "it will speed up"),
             ("The the talks", "The talks"),
             ("went to to Doha", "went to Doha"),
+            (
+                "said a a district court ruled",
+                "said a district court ruled",
+            ),
+            ("Type A a second time", "Type A a second time"),
             ("he had had enough", "he had had enough"),
             ("said that that was", "said that that was"),
             ("in Walla Walla today", "in Walla Walla today"),
