@@ -862,6 +862,10 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                 // sentence of the article at its edge is the article's.)
                 let (gone, stays) = if first_lines.get(k + 1).is_some_and(|l| is_table_row(l)) {
                     without_period_at_edge(block)
+                } else if !whole.contains(&k)
+                    && let Some(split) = without_line_over_residue(block, reason)
+                {
+                    split
                 } else {
                     without_sentence_at_edge(block)
                 };
@@ -3118,6 +3122,43 @@ fn without_sentence_at_edge<'a, 'b>(block: &'b [(usize, &'a str)]) -> GoneAndKep
         [.., _, last] if article(last) => block.split_at(block.len() - last.len()),
         _ => (block, &[]),
     }
+}
+
+/// A line of the article over lines that are each residue by themselves (`Record June 30` /
+/// `copyright 2021 Example Media. all rights reserved.`): the line stays, the rest goes. A
+/// short label over a banner is the banner's heading (`Notice`), and goes with it.
+fn without_line_over_residue<'a, 'b>(
+    block: &'b [(usize, &'a str)],
+    reason: &str,
+) -> Option<GoneAndKept<'a, 'b>> {
+    let [(_, first), rest @ ..] = block else {
+        return None;
+    };
+    // A sentence of five words or more, or a short row with a figure (`Record June 30`), in
+    // lower case in part, as headlines in capitals and numbered items are not.
+    let numbered = first
+        .split_once(['.', ')'])
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let sentence = ends_a_sentence(first) && first.words().nth(4).is_some();
+    let row = first.contains(|c: char| c.is_ascii_digit()) && first.words().nth(6).is_none();
+    (!rest.is_empty()
+        && (sentence || row)
+        && first.contains(char::is_lowercase)
+        && first.starts_with(char::is_uppercase)
+        && !numbered
+        && (reason != COOKIE || sentence)
+        && residue(first).is_none()
+        && strict_residue(first).is_none()
+        && !names_banner_or_copyright(first)
+        && !is_heading_only(first)
+        && list_item(first).is_none()
+        && rest
+            .iter()
+            .all(|(_, l)| residue(l).is_some() || strict_residue(l).is_some()))
+    .then(|| {
+        let (stays, gone) = block.split_at(1);
+        (gone, stays)
+    })
 }
 
 /// `Nine mths`, `Year`, `4th qtr`, `Six months ended Dec 31`: the period that heads the rows
@@ -8160,6 +8201,20 @@ mod tests {
 
     #[test]
     fn the_article_beside_a_box_of_links_stays() {
+        // A row or a sentence of the article over lines that are each residue by themselves.
+        for (source, kept) in [
+            (
+                "Record June 30\ncopyright 2021 Example Media. all rights reserved.",
+                "Record June 30",
+            ),
+            (
+                "The issue has been placed privately and will not be listed.\nsign up to our free newsletters",
+                "The issue has been placed privately and will not be listed.",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}\n\nLast."));
+            assert_eq!(text, format!("First.\n\n{kept}\n\nLast."), "{removed:?}");
+        }
         // A sentence over a copyright line glued under it.
         let (text, removed) = body(
             "First.\n\nValue was not disclosed.\nCopyright (C) 2022 Example Radio, Inc.. Reproduction without\npermission is prohibited.",
