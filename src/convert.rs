@@ -2632,6 +2632,7 @@ fn is_button(line: &str) -> bool {
             | "necessary"
             | "open"
             | "install"
+            | "resize"
     );
     (words > 1 || lone_button) && !core.ends_with('.')
 }
@@ -3930,6 +3931,38 @@ fn reader_prompt(text: &str, words: &[&str]) -> Option<&'static str> {
             return Some(SHARE);
         }
     }
+    let lower_text = text.to_lowercase();
+    // `Join The Strait Herald's Telegram channel and get the latest breaking news`, `Want the
+    // latest news? Join our WhatsApp community!`: a bid to follow the site on a messenger.
+    if words.len() <= 20
+        && (lower_text.contains("telegram") || lower_text.contains("whatsapp"))
+        && ["channel", "community", "group"]
+            .iter()
+            .any(|w| lower_text.contains(w))
+        && ["join", "follow", "subscribe"]
+            .iter()
+            .any(|w| lower_text.contains(w))
+        // (Spoken to the reader: `Join ...`, `... our channel`.)
+        && (matches!(
+            first.as_ref(),
+            "join" | "follow" | "subscribe" | "want" | "get" | "never"
+        ) || lower_text.contains("our ")
+            || lower_text.contains("you"))
+        && !reports_speech(text)
+    {
+        return Some(SHARE);
+    }
+    if words.len() <= 10 && lower_text.contains("join the conversation")
+        || words.len() <= 12
+            && (lower_text.starts_with("free trial")
+                || lower_text.starts_with("listen live")
+                || lower_text.starts_with("sign up") && lower_text.contains("discount"))
+    {
+        return Some(SHARE);
+    }
+    if lower_text.starts_with("this advertisement has not loaded") {
+        return Some(ADVERT);
+    }
     // `Read more at ktvn5.com`: a link to the site's own page.
     if let [read, more, at, site] = words
         && read.eq_ignore_ascii_case("read")
@@ -4265,7 +4298,10 @@ fn legal_line(text: &str) -> bool {
     // `Distributed by Tribune Content Agency`: a credit, without a sentence.
     let mut opening = text.words();
     if let (Some(first), Some("by")) = (opening.next(), opening.next())
-        && matches!(first, "Distributed" | "Syndicated" | "Powered" | "Licensed")
+        && matches!(
+            first,
+            "Distributed" | "Syndicated" | "Powered" | "Licensed" | "Published"
+        )
         && (3..=7).contains(&words())
         && !text.ends_with('.')
     {
@@ -5430,6 +5466,9 @@ static FURNITURE_WORDS: std::sync::LazyLock<
         "registered",
         "proceed",
         "started",
+        "start",
+        "writing",
+        "resize",
         "happy",
         "i'm",
         "info",
@@ -6719,8 +6758,18 @@ fn strict_residue(line: &str) -> Option<&'static str> {
     if is_glued_share_buttons(line) {
         return Some(SHARE);
     }
-    // `AdvertisementScroll to continue with content`: two labels whose space was lost.
     let trimmed = line.trim();
+    // `Advertisement 320`: the label and the slot's number.
+    if let Some(slot) = trimmed
+        .strip_prefix("Advertisement ")
+        .or_else(|| trimmed.strip_prefix("ADVERTISEMENT "))
+        && !slot.is_empty()
+        && slot.len() <= 4
+        && slot.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(ADVERT);
+    }
+    // `AdvertisementScroll to continue with content`: two labels whose space was lost.
     if let Some(rest) = trimmed
         .strip_prefix("Advertisement")
         .or_else(|| trimmed.strip_prefix("ADVERTISEMENT"))
@@ -6818,6 +6867,9 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "privacy settings" => Some(COOKIE),
         // The link beside a page's topics that explains them, and their label.
         "what are these" | "in this story" | "in this article" => Some(TAGS),
+        "start a conversation" | "share what you think" | "share your thoughts" => {
+            Some("share, follow or subscribe line")
+        }
         "read more" | "read more here" | "show more" | "continue reading" | "see more"
         | "keep reading" | "full story" => Some("\"read more\" link"),
         _ => None,
@@ -7452,6 +7504,15 @@ mod tests {
     #[test]
     fn recognises_residue_by_its_shape() {
         for line in [
+            "Join The Valley Courier's Telegram channel and get the latest breaking news delivered to you.",
+            "Want the latest Wearside news? Join our WhatsApp community!",
+            "What do you think? Join the conversation below.",
+            "Advertisement 320\nThis advertisement has not loaded yet, but your article continues below.",
+            "Sign up now and get a 10% discount",
+            "Free trial: unlock all premium content",
+            "Published by Example Newspapers Ltd",
+            "Listen live on Coast FM 99.1",
+            "Start a conversation",
             "FacebookTwitterWhatsAppEmail",
             "FACEBOOKTWITTERINSTAGRAMKOO APPYOUTUBE",
             "Notice\nWe and selected third parties use cookies or similar technologies for technical purposes and, with your consent, for other purposes.\nAccept\nReject\nLearn more and customise",
@@ -7672,6 +7733,8 @@ mod tests {
             "Send tips to the inspector at fraud@example.gov, the notice said.",
             "Join 40 other firms in the pact, the minister urged on Monday.",
             "Help us improve the schools, parents wrote to the council.",
+            "Published by Penguin in 1990, the book sold two million copies.",
+            "Farmers join a WhatsApp group to compare prices, the survey found.",
             "Read more at home, the minister said.",
             "Never again: sign up rates fell 5 pct in March.",
         ] {
