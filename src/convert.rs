@@ -3567,6 +3567,11 @@ fn residue(text: &str) -> Option<&'static str> {
         if newsletter_thanks(text) {
             return Some(SHARE);
         }
+        // (A bid to subscribe may run to twenty-four words: `Sign up to receive daily headline
+        // news from The Prairie Standard, a division of Northern Press Network Inc.`)
+        if let Some(reason) = page_line(text) {
+            return Some(reason);
+        }
         let core = undecorated(text);
         // (A row of buttons this long opens with two of furniture's words: `Share this:`.)
         let buttons = || {
@@ -6642,10 +6647,17 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
             // they stand only on the last line, under a sentence's end, ending none; or on the
             // first line, when it stops well short of the line under it, as no wrapped
             // sentence does.
+            // (A bid that opens the line, `Sign up to receive ...`, `Join our Telegram
+            // channel ...`, may end with a stop.)
+            let bid = || {
+                let words: Vec<&str> = line.words().take(20).collect();
+                pitch(&words[..words.len().min(3)]).is_some()
+                    || reader_prompt(line, &words).is_some()
+            };
             let whole_line = if k == 0 {
                 line.len() * 10 <= block[1].1.len() * 6 && !ends_mid_sentence(line)
             } else {
-                after_sentence && !ends_a_sentence(line)
+                after_sentence && (!ends_a_sentence(line) || bid())
             };
             (edge && capital && words >= 2)
                 .then(|| residue(line))
@@ -7639,6 +7651,10 @@ mod tests {
     #[test]
     fn removes_footer_lines_glued_under_the_last_sentence() {
         for (source, kept) in [
+            (
+                "Measures are likely to be announced in May, they said.\nSign up to receive daily headline news from The Valley Courier, a division of Example Press Network Inc.",
+                "Measures are likely to be announced in May, they said.",
+            ),
             (
                 "The index rose 4.2 pct in February.\nRELATED ARTICLES: FLOODS CUT ROAD TO KANDAHAR / TALKS RESUME IN DOHA / BORDER CROSSING REOPENS / PRICES FALL AGAIN IN KABUL / BANKS CLOSE EARLY / MARKETS QUIET",
                 "The index rose 4.2 pct in February.",
