@@ -6481,16 +6481,21 @@ fn tag_line(text: &str) -> Option<&'static str> {
         "TAGS ",
         "Related Topics ",
         "Related topics ",
+        "Follow the topics in this article ",
+        "Follow the topics in this story ",
+        "FOLLOW THE TOPICS IN THIS ARTICLE ",
     ]
     .iter()
     .find_map(|&label| Some((label, text.strip_prefix(label)?)));
     if let Some((label, rest)) = bare {
+        // (`+ Markets + Deals`: a follow button's mark before each name.)
         let items: Vec<&str> = rest
-            .trim_start_matches([',', '|', '·', '•', ';', '/', ' '])
-            .split([',', '|', '·', '•', ';', '/'])
+            .trim_start_matches([',', '|', '·', '•', ';', '/', '+', ' '])
+            .split([',', '|', '·', '•', ';', '/', '+'])
             .map(str::trim)
             .collect();
-        if items.len() >= 2
+        let follow = label.starts_with("Follow") || label.starts_with("FOLLOW");
+        if (items.len() >= 2 || follow && rest.trim_start().starts_with('+'))
             && items.iter().all(|i| (1..=5).contains(&i.words().count()))
             && !rest.trim_end().ends_with(['.', '!', '?'])
         {
@@ -6879,6 +6884,9 @@ fn strict_residue(line: &str) -> Option<&'static str> {
         | "privacy settings" => Some(COOKIE),
         // The link beside a page's topics that explains them, and their label.
         "what are these" | "in this story" | "in this article" => Some(TAGS),
+        "don't miss" | "don’t miss" | "do not miss" if line.trim_end().ends_with("...") => {
+            Some(RELATED)
+        }
         "start a conversation" | "share what you think" | "share your thoughts" => {
             Some("share, follow or subscribe line")
         }
@@ -7516,6 +7524,8 @@ mod tests {
     #[test]
     fn recognises_residue_by_its_shape() {
         for line in [
+            "Follow the topics in this article + Currencies",
+            "Don't miss...",
             "Join The Valley Courier's Telegram channel and get the latest breaking news delivered to you.",
             "Want the latest Wearside news? Join our WhatsApp community!",
             "What do you think? Join the conversation below.",
