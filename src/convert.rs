@@ -3445,17 +3445,23 @@ fn is_glued_share_buttons(line: &str) -> bool {
         "app",
         "x",
     ];
-    let line = line.trim();
-    if line.len() < 10 || line.len() > 80 || line.split_whitespace().nth(2).is_some() {
+    let line = line.trim().as_bytes();
+    if line.len() < 10 || line.len() > 80 || !line.is_ascii() {
         return false;
     }
-    let mut rest = line.to_ascii_lowercase();
-    rest.retain(|c| c.is_ascii_alphanumeric());
-    let mut parts = 0;
-    let mut at = 0;
-    while at < rest.len() {
+    let (mut parts, mut spaces, mut at) = (0, 0, 0);
+    while at < line.len() {
+        if !line[at].is_ascii_alphanumeric() {
+            spaces += usize::from(line[at] == b' ');
+            at += 1;
+            continue;
+        }
         // (The longest part first: `copylink` before `copy`.)
-        match PARTS.iter().find(|p| rest[at..].starts_with(**p)) {
+        match PARTS.iter().find(|p| {
+            line[at..]
+                .get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+        }) {
             Some(p) => {
                 at += p.len();
                 parts += 1;
@@ -3463,7 +3469,7 @@ fn is_glued_share_buttons(line: &str) -> bool {
             None => return false,
         }
     }
-    parts >= 3
+    parts >= 3 && spaces <= 1
 }
 
 /// Social networks and sharing buttons, which a line of residue may consist of alone.
@@ -3720,7 +3726,8 @@ fn page_line(text: &str) -> Option<&'static str> {
     if words.len() > 16 {
         return None;
     }
-    if let Some(reason) = reader_prompt(text, &words) {
+    let lower = text.to_lowercase();
+    if let Some(reason) = reader_prompt(text, &lower, &words) {
         return Some(reason);
     }
     // A sentence here is a notice of the page only when it names the page itself (and so holds
@@ -3757,7 +3764,6 @@ fn page_line(text: &str) -> Option<&'static str> {
     if pitched.is_some() {
         return pitched;
     }
-    let lower = text.to_lowercase();
     if sentence {
         let notice = page_notice(&lower, words.len());
         if notice.is_some() || !bidding {
@@ -3890,20 +3896,16 @@ fn pitch(words: &[&str]) -> Option<&'static str> {
 /// (`You've read 3 of 5 free articles this month.`), its thanks (`Thank you for reading The
 /// Sentinel.`), a bid to allow notifications (`Enable notifications to get the latest updates
 /// as they happen.`), and an address for tips (`Have a story? Email news@example.com`).
-fn reader_prompt(text: &str, words: &[&str]) -> Option<&'static str> {
+fn reader_prompt(text: &str, lower: &str, words: &[&str]) -> Option<&'static str> {
     let first = lower_word(words[0].trim_matches(|c: char| !c.is_alphanumeric()));
     let starts = |prefix: &str| starts_with_folded(text, prefix);
-    if (starts("thank you for reading") || starts("thanks for reading"))
-        && (words.len() <= 9 || text.contains("ubscribe"))
-    {
+    if (starts("thank you for reading") || starts("thanks for reading")) && words.len() <= 9 {
         return Some(SHARE);
     }
-    let lower = || text.to_lowercase();
     if matches!(
         first.as_ref(),
         "you" | "you've" | "you’ve" | "you're" | "this"
     ) {
-        let lower = lower();
         let tokens: Vec<&str> = lower
             .split(|c: char| !c.is_alphanumeric())
             .filter(|t| !t.is_empty())
@@ -3924,48 +3926,44 @@ fn reader_prompt(text: &str, words: &[&str]) -> Option<&'static str> {
     if matches!(
         first.as_ref(),
         "enable" | "allow" | "turn" | "switch" | "activate"
-    ) {
-        let lower = lower();
-        if (lower.contains("notifications") || lower.contains("push alerts"))
-            && ["latest", "updates", "breaking", "you", "never miss"]
-                .iter()
-                .any(|w| lower.contains(w))
-            && !reports_speech(text)
-            && words.len() <= 14
-        {
-            return Some(SHARE);
-        }
+    ) && (lower.contains("notifications") || lower.contains("push alerts"))
+        && ["latest", "updates", "breaking", "you", "never miss"]
+            .iter()
+            .any(|w| lower.contains(w))
+        && !reports_speech(text)
+        && words.len() <= 14
+    {
+        return Some(SHARE);
     }
-    let lower_text = text.to_lowercase();
     // `Join The Strait Herald's Telegram channel and get the latest breaking news`, `Want the
     // latest news? Join our WhatsApp community!`: a bid to follow the site on a messenger.
     if words.len() <= 20
-        && (lower_text.contains("telegram") || lower_text.contains("whatsapp"))
+        && (lower.contains("telegram") || lower.contains("whatsapp"))
         && ["channel", "community", "group"]
             .iter()
-            .any(|w| lower_text.contains(w))
+            .any(|w| lower.contains(w))
         && ["join", "follow", "subscribe"]
             .iter()
-            .any(|w| lower_text.contains(w))
+            .any(|w| lower.contains(w))
         // (Spoken to the reader: `Join ...`, `... our channel`.)
         && (matches!(
             first.as_ref(),
             "join" | "follow" | "subscribe" | "want" | "get" | "never"
-        ) || lower_text.contains("our ")
-            || lower_text.contains("you"))
+        ) || lower.contains("our ")
+            || lower.contains("you"))
         && !reports_speech(text)
     {
         return Some(SHARE);
     }
-    if words.len() <= 10 && lower_text.contains("join the conversation")
+    if words.len() <= 10 && lower.contains("join the conversation")
         || words.len() <= 12
-            && (lower_text.starts_with("free trial")
-                || lower_text.starts_with("listen live")
-                || lower_text.starts_with("sign up") && lower_text.contains("discount"))
+            && (lower.starts_with("free trial")
+                || lower.starts_with("listen live")
+                || lower.starts_with("sign up") && lower.contains("discount"))
     {
         return Some(SHARE);
     }
-    if lower_text.starts_with("this advertisement has not loaded") {
+    if lower.starts_with("this advertisement has not loaded") {
         return Some(ADVERT);
     }
     // `Read more at ktvn5.com`: a link to the site's own page.
@@ -3987,9 +3985,9 @@ fn reader_prompt(text: &str, words: &[&str]) -> Option<&'static str> {
         return Some(COOKIE);
     }
     // (An address and a bid for the reader's story or tip, in twelve words or fewer.)
-    if words.len() <= 12 && words.iter().any(|w| w.contains('@') && w.contains('.')) {
-        let lower = lower();
-        if [
+    if words.len() <= 12
+        && words.iter().any(|w| w.contains('@') && w.contains('.'))
+        && [
             "a story",
             "a tip",
             "news tip",
@@ -3999,11 +3997,10 @@ fn reader_prompt(text: &str, words: &[&str]) -> Option<&'static str> {
         ]
         .iter()
         .any(|p| lower.contains(p))
-            && (lower.contains("email") || lower.contains("contact") || lower.contains("send"))
-            && !reports_speech(text)
-        {
-            return Some(SHARE);
-        }
+        && (lower.contains("email") || lower.contains("contact") || lower.contains("send"))
+        && !reports_speech(text)
+    {
+        return Some(SHARE);
     }
     None
 }
@@ -6657,7 +6654,7 @@ fn inline_residue(block: &[(usize, &str)], k: usize) -> Option<&'static str> {
             let bid = || {
                 let words: Vec<&str> = line.words().take(20).collect();
                 pitch(&words[..words.len().min(3)]).is_some()
-                    || reader_prompt(line, &words).is_some()
+                    || reader_prompt(line, &line.to_lowercase(), &words).is_some()
             };
             let whole_line = if k == 0 {
                 line.len() * 10 <= block[1].1.len() * 6 && !ends_mid_sentence(line)
