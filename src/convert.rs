@@ -8,6 +8,7 @@
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, suggest};
+use crate::headlines::Headlines;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -187,17 +188,72 @@ impl Conversion {
 
 /// Converts the text of a plain-text source; `path` names it in warnings.
 pub fn convert(path: &str, raw: &str) -> Conversion {
+    convert_in(path, raw, &Headlines::default())
+}
+
+/// Converts the text of a plain-text source of an archive whose articles' titles are
+/// `headlines`: lines made of other articles' titles are a box of links to them, and go.
+pub fn convert_in(path: &str, raw: &str, headlines: &Headlines) -> Conversion {
     let mut conv = Conversion::default();
     let lines: Vec<Cow<str>> = raw
         .split('\n')
         .enumerate()
         .map(|(i, l)| clean_line(l, i + 1, &mut conv.removed))
         .collect();
-    let mut i = skip_blank(&lines, 0);
-    if i < lines.len() && header_line(&lines[i]).is_some_and(|(k, _)| is_header_key(k)) {
-        i = read_header(path, &lines, i, &mut conv);
+    let i = read_head(path, &lines, &mut conv);
+    let body: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .skip(i)
+        .map(|(n, l)| (n + 1, l.as_ref()))
+        .collect();
+    let own = headlines.find(&conv.title);
+    let cuts = Cuts {
+        first: body.first().map_or(0, |&(n, _)| n),
+        cuts: if headlines.is_empty() {
+            Vec::new()
+        } else {
+            let mut scratch = crate::headlines::Scratch::default();
+            body.iter()
+                .map(|&(_, l)| headline_cut(l, headlines.spans_in(&mut scratch, l, own)))
+                .collect()
+        },
+    };
+    conv.blocks = body_blocks(&body, &cuts, &mut conv.removed);
+    // A by-line the page left in the body names the author, when the header does not.
+    if conv.header.author.is_none()
+        && let Some(byline) = conv.removed.iter().find(|r| r.reason == BYLINE)
+        && let Some(name) = byline_names(byline.text.trim())
+    {
+        conv.header.author = Some(name.trim().to_string());
     }
-    i = skip_blank(&lines, i);
+    if let Some(Block::Paragraph(first)) = conv.blocks.first() {
+        conv.dateline = dateline(first);
+    }
+    conv.removed.sort_by_key(|r| r.line);
+    conv
+}
+
+/// The title of a plain-text source, as [`convert`] finds it, reading only its first lines.
+pub fn title_of(raw: &str) -> String {
+    let mut conv = Conversion::default();
+    let lines: Vec<Cow<str>> = raw
+        .split('\n')
+        .take(64)
+        .enumerate()
+        .map(|(i, l)| clean_line(l, i + 1, &mut conv.removed))
+        .collect();
+    read_head("", &lines, &mut conv);
+    conv.title
+}
+
+/// Reads the header block and the title into `conv`; gives the index of the body's first line.
+fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
+    let mut i = skip_blank(lines, 0);
+    if i < lines.len() && header_line(&lines[i]).is_some_and(|(k, _)| is_header_key(k)) {
+        i = read_header(path, lines, i, conv);
+    }
+    i = skip_blank(lines, i);
     match conv.header.title.clone() {
         Some(t) if !t.is_empty() => conv.title = t,
         _ => {
@@ -226,25 +282,7 @@ pub fn convert(path: &str, raw: &str) -> Conversion {
             "no title line: the article is called \"Untitled\"",
         ));
     }
-    let body: Vec<(usize, &str)> = lines
-        .iter()
-        .enumerate()
-        .skip(i)
-        .map(|(n, l)| (n + 1, l.as_ref()))
-        .collect();
-    conv.blocks = body_blocks(&body, &mut conv.removed);
-    // A by-line the page left in the body names the author, when the header does not.
-    if conv.header.author.is_none()
-        && let Some(byline) = conv.removed.iter().find(|r| r.reason == BYLINE)
-        && let Some(name) = byline_names(byline.text.trim())
-    {
-        conv.header.author = Some(name.trim().to_string());
-    }
-    if let Some(Block::Paragraph(first)) = conv.blocks.first() {
-        conv.dateline = dateline(first);
-    }
-    conv.removed.sort_by_key(|r| r.line);
-    conv
+    i
 }
 
 /// Whether the lines under the title line, up to the blank line after them, are the rest of
@@ -544,8 +582,135 @@ fn split_list(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// What goes of a line where other articles' titles stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// The whole line: titles, and labels, markers and times beside them.
+    Whole,
+    /// All but this byte range, the article's own text before the titles or after them.
+    Keep(usize, usize),
+}
+
+/// The cuts of the body's lines, by line number.
+struct Cuts {
+    /// The number of the body's first line.
+    first: usize,
+    /// One for each line from the first on (none at all outside an archive).
+    cuts: Vec<Option<Cut>>,
+}
+
+impl Cuts {
+    fn get(&self, line: usize) -> Option<Cut> {
+        self.cuts
+            .get(line.checked_sub(self.first)?)
+            .copied()
+            .flatten()
+    }
+
+    /// Whether a block is a box of links to other articles: every line one or more of their
+    /// titles, under a box's label (`Also in Markets:`) perhaps.
+    fn is_box(&self, block: &[(usize, &str)]) -> bool {
+        let titles = |lines: &[(usize, &str)]| {
+            !lines.is_empty() && lines.iter().all(|&(n, _)| self.get(n) == Some(Cut::Whole))
+        };
+        titles(block) || titles(&block[1..]) && is_box_label(block[0].1)
+    }
+}
+
+/// The label over a box of links: short, no sentence, and of a box's words (`Most read`,
+/// `Related coverage`), or of three words at most before a colon (`Also in Markets:`; longer,
+/// it opens the article's own list: `Vegetable oil registrations were:`).
+fn is_box_label(line: &str) -> bool {
+    line.words().nth(6).is_none()
+        && !ends_a_sentence(line)
+        && (line.trim_end().ends_with(':') && line.words().nth(3).is_none()
+            || is_link_label(line)
+            || is_box_heading(line)
+            || footer_heading(line).is_some())
+}
+
+/// What goes of a line where other articles' titles stand at `spans`. All of it, when the
+/// rest is labels, markers and times (`Also in Markets: <title>`, `• <title> (2h ago) •
+/// <title>`); the titles and what sits beside them, when the article's own text stands only
+/// before them (after a sentence's end, or before a title in capitals) or only after them.
+fn headline_cut(line: &str, spans: &[(usize, usize)]) -> Option<Cut> {
+    let (&(first, _), &(_, last)) = (spans.first()?, spans.last()?);
+    if !spans.windows(2).all(|w| {
+        is_link_filler(&line[w[0].1..w[1].0], true) || is_link_filler(&line[w[0].1..w[1].0], false)
+    }) {
+        return None;
+    }
+    let (before, after) = (&line[..first], &line[last..]);
+    match (is_link_filler(before, true), is_link_filler(after, false)) {
+        (true, true) => Some(Cut::Whole),
+        (false, true) => {
+            let title = &line[first..last];
+            let opens = |t: &str| t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            // The text before ends on a sentence or a figure, or the title stands in
+            // capitals after text that is not: no sentence of the article runs on into it.
+            let text = before.trim_end();
+            let parted = text.ends_with([
+                '.', '!', '?', ':', '"', '”', '’', ')', '|', '-', '–', '—', '•',
+            ]) || text.ends_with(|c: char| c.is_ascii_digit())
+                || !title.contains(char::is_lowercase) && text.contains(char::is_lowercase);
+            if !opens(title) || !parted {
+                return None;
+            }
+            // A label between the last sentence and the titles goes with them (`... it said.
+            // Also in Markets:`).
+            let end = text
+                .match_indices(['.', '!', '?'])
+                .map(|(i, _)| i + 1)
+                .filter(|&i| text[i..].starts_with(' ') && is_link_filler(&text[i..], true))
+                .min()
+                .unwrap_or(text.len());
+            Some(Cut::Keep(0, text[..end].trim_end().len()))
+        }
+        (true, false) => {
+            let text = after.trim_start();
+            text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                .then(|| Cut::Keep(line.len() - text.len(), line.len()))
+        }
+        (false, false) => None,
+    }
+}
+
+/// What may stand beside a title in a box of links, `before` it or after: nothing but
+/// markers and separators, a number (`2.`), a label (`Also in Markets:`, `[Related]`, `See
+/// also`), or the time, date or count beside it (`(2h ago)`, `| 2 min read`, `(259
+/// comments)`).
+fn is_link_filler(piece: &str, before: bool) -> bool {
+    let core = piece.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() || core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    // (A label is a few words, and no sentence: `... it said. See also:` is the article's.)
+    if core.words().nth(6).is_some() || core.contains(". ") {
+        return false;
+    }
+    if is_listing_meta(core) || is_counter(core) {
+        return true;
+    }
+    let piece = piece.trim();
+    if before {
+        let bracketed = piece.starts_with(['[', '(']) && piece.ends_with([']', ')']);
+        bracketed
+            || piece.ends_with([':', '|', '-', '–', '—', '»', '>', '›', '▸', '►'])
+                && !ends_a_sentence(core)
+            || is_link_label(core)
+            || is_box_heading(core)
+    } else {
+        // `| Business`, `(video)`: the section or the kind beside a title.
+        let bracketed = piece.starts_with(['(', '[']) && piece.ends_with([')', ']']);
+        core.words().nth(2).is_none()
+            && (bracketed
+                || piece.starts_with(['|', '·', '•', '-', '–', '—'])
+                    && core.starts_with(char::is_uppercase))
+    }
+}
+
 /// Body lines to blocks: residue removed, wrapped lines joined, doubled words repaired.
-fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block> {
+fn body_blocks(lines: &[(usize, &str)], cuts: &Cuts, removed: &mut Vec<Removal>) -> Vec<Block> {
     // Group lines into raw blocks separated by blank lines (runs of `lines`, not copies).
     let mut raw: Vec<&[(usize, &str)]> = Vec::new();
     let mut start = 0;
@@ -563,7 +728,38 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
 
     // Drop residue: whole blocks first, then runs of headlines under a heading, then buttons
     // beside residue, then marker lines inside the blocks that stay.
-    let mut reasons: Vec<Option<&'static str>> = raw.iter().map(|b| block_residue(b)).collect();
+    // Boxes of links to the archive's other articles first (their lines need no other look),
+    // and a label alone over one.
+    let titled: Vec<bool> = raw
+        .iter()
+        .map(|b| !cuts.cuts.is_empty() && cuts.is_box(b))
+        .collect();
+    let mut reasons: Vec<Option<&'static str>> = raw
+        .iter()
+        .zip(&titled)
+        .map(|(b, &titled)| {
+            if titled {
+                Some(RELATED)
+            } else {
+                block_residue(b)
+            }
+        })
+        .collect();
+    if !cuts.cuts.is_empty() {
+        for k in 0..raw.len() {
+            if titled[k] {
+                // (Not when the box has its own.)
+                if k > 0
+                    && reasons[k - 1].is_none()
+                    && cuts.get(raw[k][0].0) == Some(Cut::Whole)
+                    && let [(_, label)] = raw[k - 1][..]
+                    && is_box_label(label)
+                {
+                    reasons[k - 1] = Some(RELATED);
+                }
+            }
+        }
+    }
     // The blocks that are a box of links whole.
     let mut boxes = Vec::new();
     let mut k = 0;
@@ -620,8 +816,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     break;
                 }
                 if let Some(reason) = reasons[end] {
-                    // A link the rules above already saw (`Live: Latest updates`) is an item.
-                    if reason == READ_MORE && raw[end].len() == 1 {
+                    // A link the rules above already saw (`Live: Latest updates`, another
+                    // article's title) is an item.
+                    if reason == READ_MORE && raw[end].len() == 1 || titled[end] {
                         listed.push(end);
                     }
                     end += 1;
@@ -697,6 +894,9 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                 true,
             );
         }
+        // Other articles' titles count as the box's items, and are gone already.
+        let titled_items = listed.iter().filter(|&&b| titled[b]).count();
+        listed.retain(|&b| !titled[b]);
         // A box of headlines ends on a headline or the time beside it: a short name after the
         // last one is the article's own (a sub-heading, `MORE`). (A box of names, such as
         // `Related topics`, ends on a name.)
@@ -723,15 +923,16 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
         let headlines = raw[k][1..]
             .iter()
             .chain(listed.iter().flat_map(|&b| raw[b]))
-            .any(|(_, l)| without_listing_meta(l).words().nth(2).is_some());
+            .any(|(_, l)| without_listing_meta(l).words().nth(2).is_some())
+            || titled_items > 0;
         let boxed = heading == RELATED
             && strong
-            && listed.len() + inner > 0
+            && listed.len() + inner + titled_items > 0
             && listed.len() <= 10
             && no_figures(&raw[k][1..])
             && listed.iter().all(|&b| no_figures(raw[b]));
         // Headlines under the heading: one a block, or several lines in one.
-        let items = listed.iter().map(|&b| raw[b].len()).sum::<usize>() + inner;
+        let items = listed.iter().map(|&b| raw[b].len()).sum::<usize>() + inner + titled_items;
         // (One line under a label such as `Keep reading` is a link, or the article's own last
         // paragraph.)
         let enough = if strong && !stories {
@@ -851,6 +1052,12 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
     for (k, (mut block, reason)) in raw.into_iter().zip(reasons).enumerate() {
         // Whether residue went before this block's first kept line.
         let (mut gone_first, mut gone_last) = (false, false);
+        if titled[k] {
+            // Other articles' titles, and the box's label: nothing of the article.
+            drop_block(block, RELATED, removed);
+            gap = true;
+            continue;
+        }
         if let Some(reason) = reason {
             // A wrapped banner glued to a wrapped paragraph: only the banner goes.
             let Some((at, residue_first)) = glued[k].or_else(|| {
@@ -931,6 +1138,10 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                 reason = residue(&format!("{} {line}", block[k - 1].1))
                     .filter(|&r| matches!(r, LEGAL | COPYRIGHT | COOKIE));
             }
+            let cut = cuts.get(n).filter(|_| reason.is_none());
+            if cut == Some(Cut::Whole) {
+                reason = Some(RELATED);
+            }
             previous_gone = reason.is_some();
             gone_before |= none_kept && reason.is_some();
             gone_after = reason.is_some();
@@ -945,7 +1156,21 @@ fn body_blocks(lines: &[(usize, &str)], removed: &mut Vec<Removal>) -> Vec<Block
                     lines_kept.get_or_insert_with(|| block[..k].to_vec());
                 }
                 None => {
-                    if let Some(kept_lines) = &mut lines_kept {
+                    if let Some(Cut::Keep(start, end)) = cut {
+                        let gone = if start == 0 {
+                            &line[end..]
+                        } else {
+                            &line[..start]
+                        };
+                        removed.push(Removal {
+                            line: n,
+                            text: gone.trim().to_string(),
+                            reason: RELATED,
+                        });
+                        lines_kept
+                            .get_or_insert_with(|| block[..k].to_vec())
+                            .push((n, &line[start..end]));
+                    } else if let Some(kept_lines) = &mut lines_kept {
                         kept_lines.push((n, line));
                     }
                 }
@@ -7305,6 +7530,78 @@ mod tests {
             format!("First.\n\n{kept}\n\nLast.")
         };
         assert_eq!(text, expected, "{source:?}: {removed:?}");
+    }
+
+    #[test]
+    fn other_articles_titles_are_a_box_of_links_and_go() {
+        let headlines = Headlines::new([
+            "Central bank holds interest rates steady",
+            "COPPER PRICES FALL ON WEAK DEMAND",
+            "Strikes close three ports in the north",
+            "Harvest hit by late frost",
+        ]);
+        let text = |body: &str| {
+            let c = convert_in(
+                "a.txt",
+                &format!("Harvest hit by late frost\n\n{body}"),
+                &headlines,
+            );
+            (c.text(), c.removed)
+        };
+        let cases = [
+            // A box under its label, in its block or alone above it.
+            "Also in Markets:\nCentral bank holds interest rates steady\n• Copper prices fall on weak demand (2h ago)",
+            "Most read\n\n1. Strikes close three ports in the north | 3 min read",
+            // Titles glued in one line, with their times and counts between them.
+            "▸ COPPER PRICES FALL ON WEAK DEMAND (259 comments) - Strikes close three ports in the north",
+            "Central bank holds interest rates steady (video)",
+        ];
+        for box_ in cases {
+            let (got, removed) = text(&format!(
+                "Frost hit the orchards.\n\n{box_}\n\nGrowers expect losses."
+            ));
+            assert_eq!(
+                got, "Frost hit the orchards.\n\nGrowers expect losses.",
+                "{box_:?}: {removed:?}"
+            );
+            assert!(removed.iter().all(|r| r.reason == RELATED), "{removed:?}");
+        }
+        // Glued under the article's last sentence, or over its first: only the titles go.
+        let glued = [
+            (
+                "Growers expect losses. See also: Strikes close three ports in the north",
+                "Growers expect losses.",
+            ),
+            ("Pay May 15 COPPER PRICES FALL ON WEAK DEMAND", "Pay May 15"),
+            (
+                "Central bank holds interest rates steady Growers expect losses.",
+                "Growers expect losses.",
+            ),
+        ];
+        for (line, kept) in glued {
+            assert_eq!(text(line).0, kept, "{line:?}");
+        }
+        // The article's own words stay: its own title, a title inside a sentence, a sentence
+        // that runs on into a title's words, a long colon label that opens its own list.
+        let kept = [
+            "Harvest hit by late frost",
+            "Officials said strikes close three ports in the north every winter.",
+            "The report said central bank holds interest rates steady",
+            "Vegetable oil registrations were:\n\nCOPPER PRICES FALL ON WEAK DEMAND",
+        ];
+        for body in kept {
+            let expected = body.replace("\n\nCOPPER PRICES FALL ON WEAK DEMAND", "");
+            assert_eq!(text(body).0, expected, "{body:?}");
+        }
+        // Outside an archive, nothing is known of other articles.
+        assert_eq!(
+            convert(
+                "a.txt",
+                "Title\n\nFirst.\n\nCentral bank holds interest rates steady\n\nLast."
+            )
+            .text(),
+            "First.\n\nCentral bank holds interest rates steady\n\nLast."
+        );
     }
 
     /// Each source, in the body that `frame` makes of it, keeps the text beside it.

@@ -7,6 +7,7 @@
 use crate::convert::{Dateline, Removal};
 use crate::diagnostic::Diagnostic;
 use crate::gazetteer::Gazetteer;
+use crate::headlines::Headlines;
 use crate::load::{SourceKind, decode};
 use crate::places::{self, FoundPlace};
 use crate::{enrich, parse};
@@ -91,6 +92,33 @@ fn kind_of(path: &Path) -> Option<SourceKind> {
     }
 }
 
+/// A source read for extraction: decoded, with the warnings decoding gave.
+pub struct Read {
+    /// The source, named as it is shown.
+    pub source: crate::load::Source,
+    /// Whether the file starts with a byte-order mark (offsets count it).
+    bom: bool,
+    /// Decoding's warnings (a file that was not UTF-8).
+    warnings: Vec<Diagnostic>,
+}
+
+/// Reads one source file; `shown` is how it is named in the output.
+pub fn read_file(path: &Path, kind: SourceKind, shown: &str) -> Result<Read, Vec<Diagnostic>> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| vec![Diagnostic::error(shown, format!("cannot read: {e}"))])?;
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let (text, warning) = decode(shown, &bytes).map_err(|d| vec![d])?;
+    Ok(Read {
+        source: crate::load::Source {
+            path: shown.to_string(),
+            kind,
+            text,
+        },
+        bom,
+        warnings: warning.into_iter().collect(),
+    })
+}
+
 /// Reads and extracts one source; `shown` is how it is named in the output, `settings` the
 /// archive's place rules.
 pub fn extract_file(
@@ -99,19 +127,29 @@ pub fn extract_file(
     shown: &str,
     settings: &places::Settings,
 ) -> Result<(Extraction, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| vec![Diagnostic::error(shown, format!("cannot read: {e}"))])?;
+    extract(
+        read_file(path, kind, shown)?,
+        settings,
+        &Headlines::default(),
+    )
+}
+
+/// Extracts one source read by [`read_file`], in an archive whose titles are `headlines`.
+pub fn extract(
+    read: Read,
+    settings: &places::Settings,
+    headlines: &Headlines,
+) -> Result<(Extraction, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let Read {
+        source,
+        bom,
+        mut warnings,
+    } = read;
     // Offsets count the byte-order mark that decoding drops, as the file on disk has it.
-    let bom = usize::from(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let bom = usize::from(bom);
+    let shown = source.path.as_str();
     let gazetteer = Gazetteer::get();
-    let (text, warning) = decode(shown, &bytes).map_err(|d| vec![d])?;
-    let mut warnings: Vec<Diagnostic> = warning.into_iter().collect();
-    let source = crate::load::Source {
-        path: shown.to_string(),
-        kind,
-        text,
-    };
-    let parsed = parse::parse_source(&source)?;
+    let parsed = parse::parse_source_in(&source, headlines)?;
     warnings.extend(parsed.warnings);
     let article = &parsed.article;
     let (found, problems) = enrich::places(

@@ -8,6 +8,7 @@
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::gazetteer::{Gazetteer, NameFlags};
+use crate::headlines::Headlines;
 use crate::load::{Source, SourceKind, decode};
 use crate::parse::{self, Article};
 use crate::places::{self, FoundPlace, Settings};
@@ -55,6 +56,9 @@ pub fn import(
     let content = root.join("content");
     let mut outcomes = Vec::new();
     let mut planned: Vec<String> = Vec::new();
+    // Every source is read first: the titles of all of them, and of the archive's articles,
+    // tell boxes of links to them in each.
+    let mut read = Vec::new();
     for (path, kind) in files {
         let shown = path.display().to_string();
         if kind == SourceKind::Markdown {
@@ -81,12 +85,22 @@ pub fn import(
                 continue;
             }
         };
-        let source = Source {
-            path: shown.clone(),
+        read.push(Source {
+            path: shown,
             kind,
             text,
-        };
-        let (article, warnings) = match with_places(gazetteer, &settings, &source) {
+        });
+    }
+    let archive = if content.is_dir() {
+        crate::load::load(root).sources
+    } else {
+        Vec::new()
+    };
+    let headlines = parse::headlines(&read.iter().chain(&archive).collect::<Vec<_>>());
+    drop(archive);
+    for source in read {
+        let shown = source.path.clone();
+        let (article, warnings) = match with_places(gazetteer, &settings, &source, &headlines) {
             Ok(done) => done,
             Err(errors) => {
                 problems.extend(errors);
@@ -138,8 +152,9 @@ fn with_places(
     gazetteer: &Gazetteer,
     settings: &Settings,
     source: &Source,
+    headlines: &Headlines,
 ) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let parsed = parse::parse_source(source)?;
+    let parsed = parse::parse_source_in(source, headlines)?;
     let mut warnings = parsed.warnings;
     let mut article = parsed.article;
     let (found, problems) = enrich::places(

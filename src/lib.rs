@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod enrich;
 pub mod extract;
 pub mod gazetteer;
+pub mod headlines;
 pub mod import;
 pub mod load;
 pub mod map;
@@ -119,12 +120,13 @@ pub fn build(options: &BuildOptions, destination: Destination) -> Result<BuildRe
     };
     let loaded = load::load(root);
     diagnostics.extend(loaded.diagnostics);
+    let headlines = parse::headlines(&loaded.sources.iter().collect::<Vec<_>>());
     type Enrichment = Result<(Option<enrich::Enriched>, Vec<Diagnostic>), Vec<Diagnostic>>;
     let parsed: Vec<Enrichment> = loaded
         .sources
         .par_iter()
         .map(|source| {
-            let parsed = parse::parse_source(source)?;
+            let parsed = parse::parse_source_in(source, &headlines)?;
             if parsed.article.draft && !options.drafts {
                 return Ok((None, parsed.warnings));
             }

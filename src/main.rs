@@ -182,6 +182,7 @@ fn run(options: &BuildOptions, destination: Destination, quiet: bool) -> ExitCod
 fn extract(json: bool, root: &std::path::Path, files: Vec<PathBuf>) -> ExitCode {
     use rayon::prelude::*;
     use std::io::Write;
+    let given = !files.is_empty();
     let paths = if files.is_empty() {
         vec![root.join("content")]
     } else {
@@ -204,11 +205,28 @@ fn extract(json: bool, root: &std::path::Path, files: Vec<PathBuf>) -> ExitCode 
             .into_iter()
             .map(|p| briefing::diagnostic::Diagnostic::warning("site.toml", p)),
     );
-    let results: Vec<_> = sources
+    let read: Vec<_> = sources
         .par_iter()
-        .map(|(path, kind)| {
-            briefing::extract::extract_file(path, *kind, &path.display().to_string(), &settings)
-        })
+        .map(|(path, kind)| briefing::extract::read_file(path, *kind, &path.display().to_string()))
+        .collect();
+    // Titles of the archive's other articles tell boxes of links to them: those of the files
+    // given, and of the archive under the root when files are named.
+    let archive = if given && root.join("content").is_dir() {
+        briefing::load::load(root).sources
+    } else {
+        Vec::new()
+    };
+    let titled: Vec<&briefing::load::Source> = read
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|r| &r.source)
+        .chain(&archive)
+        .collect();
+    let headlines = briefing::parse::headlines(&titled);
+    drop(archive);
+    let results: Vec<_> = read
+        .into_par_iter()
+        .map(|r| briefing::extract::extract(r?, &settings, &headlines))
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -7,6 +7,7 @@
 use crate::config::key_position;
 use crate::date::{self, Date};
 use crate::diagnostic::{Diagnostic, line_column, suggest};
+use crate::headlines::Headlines;
 use crate::load::{Source, SourceKind};
 use serde_json::Value;
 
@@ -94,6 +95,39 @@ pub fn parse(source: &Source) -> Result<(Article, Vec<Diagnostic>), Vec<Diagnost
 
 /// Parses one source, keeping the conversion of a plain-text source.
 pub fn parse_source(source: &Source) -> Result<Parsed, Vec<Diagnostic>> {
+    parse_source_in(source, &Headlines::default())
+}
+
+/// The title of a source, read cheaply (for [`Headlines`]): the front matter's, or the title
+/// line of a plain-text source; none when the front matter is broken.
+pub fn title_of(source: &Source) -> Option<String> {
+    match source.kind {
+        SourceKind::Markdown => parse_markdown(&source.path, &source.text)
+            .ok()
+            .map(|(article, _)| article.title),
+        SourceKind::Text => {
+            // The title stands in the first lines: the first 16 KiB hold them.
+            let mut end = source.text.len().min(16 * 1024);
+            while !source.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let head = source.text[..end].replace("\r\n", "\n").replace('\r', "\n");
+            Some(crate::convert::title_of(&head))
+        }
+    }
+}
+
+/// The titles of the sources of an archive, for telling boxes of links to them in the body of
+/// a plain-text source.
+pub fn headlines(sources: &[&Source]) -> Headlines {
+    use rayon::prelude::*;
+    let titles: Vec<String> = sources.par_iter().filter_map(|s| title_of(s)).collect();
+    Headlines::new(titles.iter().map(String::as_str))
+}
+
+/// Parses one source of an archive whose titles are `headlines`, keeping the conversion of a
+/// plain-text source.
+pub fn parse_source_in(source: &Source, headlines: &Headlines) -> Result<Parsed, Vec<Diagnostic>> {
     let text = source.text.replace("\r\n", "\n").replace('\r', "\n");
     let mut parsed = match source.kind {
         SourceKind::Markdown => {
@@ -105,7 +139,7 @@ pub fn parse_source(source: &Source) -> Result<Parsed, Vec<Diagnostic>> {
             }
         }
         SourceKind::Text => {
-            let (article, mut conversion) = text_article(&source.path, &text);
+            let (article, mut conversion) = text_article_in(&source.path, &text, headlines);
             Parsed {
                 article,
                 warnings: std::mem::take(&mut conversion.warnings),
@@ -446,7 +480,16 @@ pub fn date_from_path(path: &str) -> Option<Date> {
 /// The article a plain-text source makes, and the conversion behind it (for `extract` and
 /// `import`, which show or keep what the build uses).
 pub fn text_article(path: &str, text: &str) -> (Article, crate::convert::Conversion) {
-    let conv = crate::convert::convert(path, text);
+    text_article_in(path, text, &Headlines::default())
+}
+
+/// [`text_article`] in an archive whose titles are `headlines`.
+pub fn text_article_in(
+    path: &str,
+    text: &str,
+    headlines: &Headlines,
+) -> (Article, crate::convert::Conversion) {
+    let conv = crate::convert::convert_in(path, text, headlines);
     let h = &conv.header;
     let source = h
         .source

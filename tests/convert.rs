@@ -105,6 +105,14 @@ fn importing_then_building_gives_the_same_site_as_building_the_text() {
             b"Date: 2021-07-18T09:30:00\nSource: Reuters\nTopics: conflict, war and peace\nPlaces: Spin Boldak, Chaman\n\nBorder crossing *reopens*\n\nCHAMAN, July 18 (Reuters) - Pakistan reopened\nthe crossing on Sunday.\n\nAdvertisement\n\n1984. was a year & <b>bold</b> [x](y)\n\n- first item\n- second item\n\n> a quote\n".to_vec(),
         ),
         ("latin.txt", b"Caf\xe9 talks\n\nThe caf\xe9 reopened.\n".to_vec()),
+        (
+            "2021-07-19-aid.txt",
+            b"Aid convoys wait at the border\n\nTrucks queued at Chaman.\n\nTALIBAN AND KABUL ENVOYS MEET IN DOHA (2h ago)\nThe queue grew.\n".to_vec(),
+        ),
+        (
+            "2021-07-19-doha.txt",
+            b"Taliban and Kabul envoys meet in Doha\n\nThe envoys met.\n".to_vec(),
+        ),
     ];
     for (name, bytes) in &sources {
         std::fs::write(raw_dir.join("content").join(name), bytes).unwrap();
@@ -125,6 +133,28 @@ fn importing_then_building_gives_the_same_site_as_building_the_text() {
         common::tree_bytes(out)
     };
     let from_text = built(&raw_dir, &tmp.path().join("site-text"));
+    // A box of links to another article of the archive goes: its title is known.
+    let out = briefing(
+        &[
+            "extract",
+            "--json",
+            &raw_dir.join("content").display().to_string(),
+        ],
+        Path::new("."),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let aid = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|e| e["title"] == "Aid convoys wait at the border")
+        .expect("the aid article");
+    assert_eq!(aid["text"], "Trucks queued at Chaman.\n\nThe queue grew.");
+    assert!(
+        aid["removed"].as_array().unwrap().iter().any(|r| r["text"]
+            == "TALIBAN AND KABUL ENVOYS MEET IN DOHA (2h ago)"
+            && r["reason"] == "related-articles footer"),
+        "{aid}"
+    );
 
     let archive = tmp.path().join("imported");
     std::fs::create_dir_all(&archive).unwrap();
@@ -190,7 +220,7 @@ fn importing_then_building_gives_the_same_site_as_building_the_text() {
         Path::new("."),
     );
     let said = String::from_utf8_lossy(&again.stdout);
-    assert_eq!(said.matches("skipped").count(), 3, "{said}");
+    assert_eq!(said.matches("skipped").count(), sources.len(), "{said}");
     assert!(said.contains("exists (--force replaces it)"));
     let forced = briefing(
         &[
@@ -207,6 +237,6 @@ fn importing_then_building_gives_the_same_site_as_building_the_text() {
         String::from_utf8_lossy(&forced.stdout)
             .matches("would write")
             .count(),
-        3
+        sources.len()
     );
 }

@@ -1,0 +1,337 @@
+//! The titles of an archive's articles, and where one of them stands inside a line of text.
+//!
+//! Takes the titles of every source of a run; gives, for a line of another article's body, the
+//! byte spans where a title stands in it whole. A page's boxes of links (`Related: <headline>`,
+//! `Most read`) list the site's other stories, and an archive scraped from the site holds many
+//! of them: conversion uses the spans to tell such a box from the article's own words.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A title is looked for only when it has this many words or more: shorter ones (`Oil`,
+/// `Bank rates`) are words an article uses too.
+const MIN_WORDS: usize = 4;
+
+/// The titles of an archive's articles, indexed by their first three words.
+#[derive(Debug, Default)]
+pub struct Headlines {
+    /// Each title's words in lower case (letters and digits only).
+    titles: Vec<Box<[Box<str>]>>,
+    /// Titles by the hash of their first three words.
+    starts: HashMap<u64, Vec<u32>, BuildHasherDefault<KeyHasher>>,
+    /// One bit for each of those hashes, folded to [`FILTER_BITS`]: most runs of words in an
+    /// article start no title, and are told so here without a look into the map.
+    filter: Vec<u64>,
+}
+
+/// The bits of the filter: 128 KiB, held in a core's cache.
+const FILTER_BITS: usize = 1 << 20;
+
+/// The keys are hashes already: they are their own hash.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+impl Headlines {
+    /// The titles given, those of four words or more; the same title twice is kept once.
+    pub fn new<'a>(titles: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut headlines = Headlines::default();
+        let mut seen = std::collections::HashSet::new();
+        for title in titles {
+            let words: Box<[Box<str>]> = word_spans(title)
+                .map(|(s, e)| title[s..e].chars().flat_map(char::to_lowercase).collect())
+                .collect();
+            if words.len() < MIN_WORDS || !seen.insert(words.clone()) {
+                continue;
+            }
+            let key = start_key(words.iter().map(|w| word_hash(w)));
+            let Ok(index) = u32::try_from(headlines.titles.len()) else {
+                break;
+            };
+            headlines.starts.entry(key).or_default().push(index);
+            if headlines.filter.is_empty() {
+                headlines.filter = vec![0; FILTER_BITS / 64];
+            }
+            let bit = key as usize % FILTER_BITS;
+            headlines.filter[bit / 64] |= 1 << (bit % 64);
+            headlines.titles.push(words);
+        }
+        headlines
+    }
+
+    /// Whether there is no title to look for.
+    pub fn is_empty(&self) -> bool {
+        self.titles.is_empty()
+    }
+
+    /// Which of the titles this one is (case, punctuation and spacing aside), if any.
+    pub fn find(&self, title: &str) -> Option<usize> {
+        let words: Vec<String> = word_spans(title)
+            .map(|(s, e)| title[s..e].chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        let key = start_key(words.iter().map(|w| word_hash(w)));
+        self.starts
+            .get(&key)?
+            .iter()
+            .map(|&t| t as usize)
+            .find(|&t| {
+                self.titles[t].len() == words.len()
+                    && self.titles[t].iter().zip(&words).all(|(a, b)| **a == **b)
+            })
+    }
+
+    /// The byte spans of `line` where a title other than `own` (an index from
+    /// [`Headlines::find`]) stands whole, word for word (case, punctuation and spacing aside),
+    /// in order; where two overlap, the longer one that starts first.
+    pub fn spans(&self, line: &str, own: Option<usize>) -> Vec<(usize, usize)> {
+        self.spans_in(&mut Scratch::default(), line, own).to_vec()
+    }
+
+    /// [`Headlines::spans`], in buffers kept from line to line.
+    pub fn spans_in<'s>(
+        &self,
+        scratch: &'s mut Scratch,
+        line: &str,
+        own: Option<usize>,
+    ) -> &'s [(usize, usize)] {
+        let Scratch {
+            words,
+            hashes,
+            found,
+        } = scratch;
+        found.clear();
+        if self.is_empty() {
+            return found;
+        }
+        hashed_words(line, words, hashes);
+        if words.len() < MIN_WORDS {
+            return found;
+        }
+        let mut i = 0;
+        while i + MIN_WORDS <= words.len() {
+            let key = start_key(hashes[i..].iter().copied());
+            let bit = key as usize % FILTER_BITS;
+            if self.filter[bit / 64] & 1 << (bit % 64) == 0 {
+                i += 1;
+                continue;
+            }
+            let best = self
+                .starts
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .filter(|&&t| Some(t as usize) != own)
+                .map(|&t| &self.titles[t as usize])
+                .filter(|title| {
+                    title.len() <= words.len() - i
+                        && title.iter().zip(&words[i..]).all(|(t, &(s, e))| {
+                            line[s..e]
+                                .chars()
+                                .flat_map(char::to_lowercase)
+                                .eq(t.chars())
+                        })
+                })
+                .map(|title| title.len())
+                .max();
+            match best {
+                Some(n) => {
+                    found.push((words[i].0, words[i + n - 1].1));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+}
+
+/// Buffers for [`Headlines::spans_in`], kept from one line to the next.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    words: Vec<(usize, usize)>,
+    hashes: Vec<u64>,
+    found: Vec<(usize, usize)>,
+}
+
+/// The byte spans of the words of `line`, and their hashes; in one pass over plain ASCII.
+fn hashed_words(line: &str, words: &mut Vec<(usize, usize)>, hashes: &mut Vec<u64>) {
+    words.clear();
+    hashes.clear();
+    if !line.is_ascii() {
+        words.extend(word_spans(line));
+        hashes.extend(words.iter().map(|&(s, e)| word_hash(&line[s..e])));
+        return;
+    }
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut hash = FNV_OFFSET;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            hash ^= u64::from(bytes[i].to_ascii_lowercase());
+            hash = hash.wrapping_mul(FNV_PRIME);
+            i += 1;
+        }
+        words.push((start, i));
+        hashes.push(hash);
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The byte spans of the words of `text`: runs of letters and digits.
+fn word_spans(text: &str) -> Box<dyn Iterator<Item = (usize, usize)> + '_> {
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        return Box::new(std::iter::from_fn(move || {
+            while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i == bytes.len() {
+                return None;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            Some((start, i))
+        }));
+    }
+    let mut chars = text.char_indices().peekable();
+    Box::new(std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    }))
+}
+
+/// A word's hash, case aside (FNV-1a over its lower-case characters).
+fn word_hash(word: &str) -> u64 {
+    let mut hash = FNV_OFFSET;
+    let mut mix = |c: u32| {
+        hash ^= u64::from(c);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    };
+    if word.is_ascii() {
+        for b in word.bytes() {
+            mix(u32::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            mix(u32::from(c));
+        }
+    }
+    hash
+}
+
+/// The key of a run of words: its first three words' hashes, in order.
+fn start_key(mut hashes: impl Iterator<Item = u64>) -> u64 {
+    let mut key = 0u64;
+    for shift in [0, 21, 42] {
+        key ^= hashes.next().unwrap_or(0).rotate_left(shift);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'a>(headlines: &Headlines, line: &'a str, own: &str) -> Vec<&'a str> {
+        headlines
+            .spans(line, headlines.find(own))
+            .into_iter()
+            .map(|(s, e)| &line[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_found_whole_whatever_their_case_and_punctuation() {
+        let headlines = Headlines::new([
+            "U.S. AUTO UNION WILL FIGHT TO STOP JOB/WAGE CUTS",
+            "Cairn shares slump on oil setback",
+            "Labour's election love-in",
+            "Oil prices rise",
+        ]);
+        assert_eq!(
+            found(
+                &headlines,
+                "Also in Markets: u.s. auto union will fight to stop job/wage cuts (2h ago)",
+                "Another story"
+            ),
+            ["u.s. auto union will fight to stop job/wage cuts"]
+        );
+        assert_eq!(
+            found(
+                &headlines,
+                "• CAIRN SHARES SLUMP ON OIL SETBACK • Labour’s election love in",
+                "Another story"
+            ),
+            [
+                "CAIRN SHARES SLUMP ON OIL SETBACK",
+                "Labour’s election love in"
+            ]
+        );
+        // Three words are too few to tell a title from an article's words.
+        assert!(found(&headlines, "Oil prices rise", "Another story").is_empty());
+        // Part of a title is not the title.
+        assert!(found(&headlines, "Cairn shares slump on news", "Another story").is_empty());
+    }
+
+    #[test]
+    fn an_article_s_own_title_is_not_another_s() {
+        let headlines = Headlines::new(["Cairn shares slump on oil setback"]);
+        assert!(
+            found(
+                &headlines,
+                "Cairn shares slump on oil setback",
+                "CAIRN SHARES SLUMP ON OIL SETBACK"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_longest_title_that_starts_first_wins() {
+        let headlines = Headlines::new([
+            "Bank of Japan holds rates",
+            "Bank of Japan holds rates steady again",
+        ]);
+        assert_eq!(
+            found(
+                &headlines,
+                "Read: Bank of Japan holds rates steady again",
+                "x"
+            ),
+            ["Bank of Japan holds rates steady again"]
+        );
+    }
+}
