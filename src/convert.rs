@@ -257,6 +257,35 @@ fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
     match conv.header.title.clone() {
         Some(t) if !t.is_empty() => conv.title = t,
         _ => {
+            // Page furniture over the headline (`Skip to main content`, a cookie banner,
+            // `Advertisement`, a by-line) is residue: the title is the first line after it.
+            let mut j = i;
+            let mut furniture = Vec::new();
+            while j < lines.len() && furniture.len() < 16 {
+                if lines[j].is_empty() {
+                    j += 1;
+                    continue;
+                }
+                let Some(reason) = furniture_over_title(&lines[j]).or_else(|| {
+                    (!furniture.is_empty() && joins_residue(&[(j + 1, &lines[j])]))
+                        .then_some(furniture.last().map_or(COOKIE, |&(_, r)| r))
+                }) else {
+                    break;
+                };
+                furniture.push((j, reason));
+                j += 1;
+            }
+            // (Not when nothing else follows: a file that is only a banner keeps its line.)
+            if !furniture.is_empty() && j < lines.len() {
+                for (k, reason) in furniture {
+                    conv.removed.push(Removal {
+                        line: k + 1,
+                        text: lines[k].to_string(),
+                        reason,
+                    });
+                }
+                i = j;
+            }
             if i < lines.len() {
                 conv.title = lines[i].to_string();
                 i += 1;
@@ -283,6 +312,28 @@ fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
         ));
     }
     i
+}
+
+/// Residue that may stand over the headline, where a headline might look like residue
+/// (`Kraft cuts snack ads for children`, `SHARE PRICES NEAR DAY'S LOWS`): labels that are never
+/// a headline, page furniture, a by-line, a consent banner that names cookies or consent,
+/// or residue of twelve words or more.
+fn furniture_over_title(line: &str) -> Option<&'static str> {
+    if let Some(reason) = strict_residue(line) {
+        return Some(reason);
+    }
+    if is_page_furniture(line) {
+        return Some(NAVIGATION);
+    }
+    if is_byline(line) {
+        return Some(BYLINE);
+    }
+    let reason = residue(line)?;
+    let lower = line.to_lowercase();
+    let consent = ["cookie", "consent", "privacy", "personal data"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (reason == COOKIE && consent || line.words().nth(11).is_some()).then_some(reason)
 }
 
 /// Whether the lines under the title line, up to the blank line after them, are the rest of
@@ -1805,6 +1856,52 @@ fn is_breadcrumb(line: &str) -> bool {
                 && !i.ends_with(['.', ',', ':', '!', '?'])
                 && !i.contains(|c: char| c.is_ascii_digit())
         })
+}
+
+/// The page's own furniture, one piece or several on a line: skip links (`Skip to main
+/// content`), `Menu`, `Accessibility help`, `Back to top ↑`, an image's `Click to enlarge`,
+/// a breadcrumb trail from `Home` or under `You are here:`.
+fn is_page_furniture(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if let Some(trail) = lower.strip_prefix("you are here:") {
+        return trail.trim().is_empty() || is_breadcrumb(text[text.len() - trail.len()..].trim());
+    }
+    if lower.starts_with("home ") && is_breadcrumb(text) {
+        return true;
+    }
+    const PIECES: [&str; 17] = [
+        "skip to main content",
+        "skip to content",
+        "skip to navigation",
+        "skip to search",
+        "skip to footer",
+        "skip navigation",
+        "accessibility help",
+        "accessibility links",
+        "main menu",
+        "open menu",
+        "close menu",
+        "menu",
+        "back to top",
+        "top of page",
+        "click to enlarge",
+        "expand",
+        "advertise with us",
+    ];
+    let mut rest = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(piece) = PIECES.iter().find(|p| {
+            rest.strip_prefix(**p)
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        }) else {
+            return false;
+        };
+        rest = rest[piece.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    }
+    true
 }
 
 /// `Advertisement` or `Sponsored by Acme` over the advertisement itself, in one block: a
@@ -3883,6 +3980,9 @@ fn page_line(text: &str) -> Option<&'static str> {
     if text.len() > 200 {
         return None;
     }
+    if text.len() <= 80 && is_page_furniture(text) {
+        return Some(NAVIGATION);
+    }
     if is_byline(text) {
         return Some(BYLINE);
     }
@@ -5226,6 +5326,7 @@ const READ_MORE: &str = "\"read more\" link";
 const SHARE: &str = "share, follow or subscribe line";
 const COOKIE: &str = "cookie or consent banner";
 const TAGS: &str = "tag footer";
+const NAVIGATION: &str = "page navigation";
 
 /// The part a word plays in a web page's furniture, if any. `word` is lower case.
 fn furniture(word: &str) -> Option<Furniture> {
@@ -7530,6 +7631,56 @@ mod tests {
             format!("First.\n\n{kept}\n\nLast.")
         };
         assert_eq!(text, expected, "{source:?}: {removed:?}");
+    }
+
+    #[test]
+    fn page_furniture_over_the_headline_goes_and_the_headline_is_the_title() {
+        let cases = [
+            "Skip to main content\nMenu\n\nTalks resume in Doha",
+            "We use cookies to personalise content and ads. Accept all\nManage options\n\nTalks resume in Doha",
+            "Advertisement\n\nBy Jane Smith and Omar Ali\nTalks resume in Doha",
+            "You are here: Home › World\nTalks resume in Doha",
+        ];
+        for top in cases {
+            let c = convert("a.txt", &format!("{top}\n\nThe talks resumed.\n"));
+            assert_eq!(c.title, "Talks resume in Doha", "{top:?}: {:?}", c.removed);
+            assert_eq!(c.text(), "The talks resumed.", "{top:?}");
+            assert!(!c.removed.is_empty());
+        }
+        // Headlines that speak of ads, shares or stories are headlines.
+        for title in [
+            "Kraft cuts snack ads for children",
+            "SHARE PRICES NEAR DAY'S LOWS AT LONDON MIDSESSION",
+            "BRAZIL SEAMEN CONTINUE STRIKE AFTER COURT DECISION",
+            "Cookie maker sold to rival",
+        ] {
+            let c = convert("a.txt", &format!("{title}\n\nThe talks resumed.\n"));
+            assert_eq!(c.title, title);
+            assert_eq!(c.text(), "The talks resumed.");
+        }
+        // A file of furniture only keeps its first line as the title.
+        assert_eq!(
+            convert("a.txt", "Skip to content\n").title,
+            "Skip to content"
+        );
+    }
+
+    #[test]
+    fn page_navigation_in_the_body_goes() {
+        for line in [
+            "Skip to main content",
+            "Accessibility help Skip to navigation Skip to content",
+            "Back to top ↑",
+            "Click to enlarge",
+            "You are here: Home › Sport › Football",
+            "Home » Business » Markets",
+        ] {
+            assert_between(line, "");
+        }
+        // Rules and sub-headings stay.
+        for line in ["- - - -", "Menu changes at the canteen"] {
+            assert_between(line, line);
+        }
     }
 
     #[test]
