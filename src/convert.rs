@@ -796,19 +796,15 @@ fn body_blocks(lines: &[(usize, &str)], cuts: &Cuts, removed: &mut Vec<Removal>)
             }
         })
         .collect();
-    if !cuts.cuts.is_empty() {
-        for k in 0..raw.len() {
-            if titled[k] {
-                // (Not when the box has its own.)
-                if k > 0
-                    && reasons[k - 1].is_none()
-                    && cuts.get(raw[k][0].0) == Some(Cut::Whole)
-                    && let [(_, label)] = raw[k - 1][..]
-                    && is_box_label(label)
-                {
-                    reasons[k - 1] = Some(RELATED);
-                }
-            }
+    for k in 1..raw.len() {
+        // (Not when the box has its own.)
+        if titled[k]
+            && reasons[k - 1].is_none()
+            && cuts.get(raw[k][0].0) == Some(Cut::Whole)
+            && let [(_, label)] = raw[k - 1][..]
+            && is_box_label(label)
+        {
+            reasons[k - 1] = Some(RELATED);
         }
     }
     // The blocks that are a box of links whole.

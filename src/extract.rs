@@ -119,21 +119,6 @@ pub fn read_file(path: &Path, kind: SourceKind, shown: &str) -> Result<Read, Vec
     })
 }
 
-/// Reads and extracts one source; `shown` is how it is named in the output, `settings` the
-/// archive's place rules.
-pub fn extract_file(
-    path: &Path,
-    kind: SourceKind,
-    shown: &str,
-    settings: &places::Settings,
-) -> Result<(Extraction, Vec<Diagnostic>), Vec<Diagnostic>> {
-    extract(
-        read_file(path, kind, shown)?,
-        settings,
-        &Headlines::default(),
-    )
-}
-
 /// Extracts one source read by [`read_file`], in an archive whose titles are `headlines`.
 pub fn extract(
     read: Read,

@@ -53,9 +53,7 @@ impl Headlines {
         let mut headlines = Headlines::default();
         let mut seen = std::collections::HashSet::new();
         for title in titles {
-            let words: Box<[Box<str>]> = word_spans(title)
-                .map(|(s, e)| title[s..e].chars().flat_map(char::to_lowercase).collect())
-                .collect();
+            let words: Box<[Box<str>]> = lower_words(title).collect();
             if words.len() < MIN_WORDS || !seen.insert(words.clone()) {
                 continue;
             }
@@ -81,9 +79,7 @@ impl Headlines {
 
     /// Which of the titles this one is (case, punctuation and spacing aside), if any.
     pub fn find(&self, title: &str) -> Option<usize> {
-        let words: Vec<String> = word_spans(title)
-            .map(|(s, e)| title[s..e].chars().flat_map(char::to_lowercase).collect())
-            .collect();
+        let words: Vec<Box<str>> = lower_words(title).collect();
         let key = start_key(words.iter().map(|w| word_hash(w)));
         self.starts
             .get(&key)?
@@ -97,12 +93,8 @@ impl Headlines {
 
     /// The byte spans of `line` where a title other than `own` (an index from
     /// [`Headlines::find`]) stands whole, word for word (case, punctuation and spacing aside),
-    /// in order; where two overlap, the longer one that starts first.
-    pub fn spans(&self, line: &str, own: Option<usize>) -> Vec<(usize, usize)> {
-        self.spans_in(&mut Scratch::default(), line, own).to_vec()
-    }
-
-    /// [`Headlines::spans`], in buffers kept from line to line.
+    /// in order; where two overlap, the longer one that starts first. `scratch` holds the
+    /// buffers from one line to the next.
     pub fn spans_in<'s>(
         &self,
         scratch: &'s mut Scratch,
@@ -200,26 +192,9 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// The byte spans of the words of `text`: runs of letters and digits.
-fn word_spans(text: &str) -> Box<dyn Iterator<Item = (usize, usize)> + '_> {
-    if text.is_ascii() {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        return Box::new(std::iter::from_fn(move || {
-            while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            if i == bytes.len() {
-                return None;
-            }
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            Some((start, i))
-        }));
-    }
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
-    Box::new(std::iter::from_fn(move || {
+    std::iter::from_fn(move || {
         let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
         let mut end = text.len();
         while let Some(&(i, c)) = chars.peek() {
@@ -230,7 +205,12 @@ fn word_spans(text: &str) -> Box<dyn Iterator<Item = (usize, usize)> + '_> {
             chars.next();
         }
         Some((start, end))
-    }))
+    })
+}
+
+/// The words of `text` in lower case.
+fn lower_words(text: &str) -> impl Iterator<Item = Box<str>> + '_ {
+    word_spans(text).map(|(s, e)| text[s..e].chars().flat_map(char::to_lowercase).collect())
 }
 
 /// A word's hash, case aside (FNV-1a over its lower-case characters).
@@ -267,9 +247,9 @@ mod tests {
 
     fn found<'a>(headlines: &Headlines, line: &'a str, own: &str) -> Vec<&'a str> {
         headlines
-            .spans(line, headlines.find(own))
-            .into_iter()
-            .map(|(s, e)| &line[s..e])
+            .spans_in(&mut Scratch::default(), line, headlines.find(own))
+            .iter()
+            .map(|&(s, e)| &line[s..e])
             .collect()
     }
 
