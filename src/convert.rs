@@ -259,21 +259,61 @@ fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
         _ => {
             // Page furniture over the headline (`Skip to main content`, a cookie banner,
             // `Advertisement`, a by-line) is residue: the title is the first line after it.
+            // Other residue may be a headline in residue's words (`Kraft cuts snack ads for
+            // children`): it is passed over only when a headline follows it, then the body.
             let mut j = i;
             let mut furniture = Vec::new();
+            let mut first_loose = None;
             while j < lines.len() && furniture.len() < 16 {
                 if lines[j].is_empty() {
                     j += 1;
                     continue;
                 }
-                let Some(reason) = furniture_over_title(&lines[j]).or_else(|| {
+                let reason = furniture_over_title(&lines[j]).or_else(|| {
                     (!furniture.is_empty() && joins_residue(&[(j + 1, &lines[j])]))
                         .then_some(furniture.last().map_or(COOKIE, |&(_, r)| r))
-                }) else {
+                });
+                if let Some(reason) = reason {
+                    furniture.push((j, reason));
+                    j += 1;
+                    continue;
+                }
+                // (A consent banner's lines may be residue only together.)
+                let block_end = (j..lines.len())
+                    .find(|&k| lines[k].is_empty())
+                    .unwrap_or(lines.len());
+                let block = if lines.get(j.wrapping_sub(1)).is_none_or(|l| l.is_empty())
+                    && block_end - j > 1
+                {
+                    let block: Vec<(usize, &str)> =
+                        (j..block_end).map(|k| (k + 1, &*lines[k])).collect();
+                    block_residue(&block).map(|reason| (block_end, reason))
+                } else {
+                    None
+                };
+                let Some((end, reason)) =
+                    block.or_else(|| residue(&lines[j]).map(|reason| (j + 1, reason)))
+                else {
                     break;
                 };
-                furniture.push((j, reason));
-                j += 1;
+                first_loose.get_or_insert((j, furniture.len()));
+                furniture.extend((j..end).map(|k| (k, reason)));
+                j = end;
+            }
+            // (Nor a line in capitals over one that is not: that is the archive's headline.)
+            let capitals = |l: &str| {
+                l.contains(char::is_uppercase)
+                    && !l.contains(char::is_lowercase)
+                    && l.words().nth(2).is_some()
+            };
+            if let Some((loose, kept)) = first_loose
+                && (!headline_over_body(lines, j)
+                    || furniture[kept..]
+                        .iter()
+                        .any(|&(k, _)| capitals(&lines[k]) && !capitals(&lines[j])))
+            {
+                furniture.truncate(kept);
+                j = loose;
             }
             // (Not when nothing else follows: a file that is only a banner keeps its line.)
             if !furniture.is_empty() && j < lines.len() {
@@ -312,6 +352,25 @@ fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
         ));
     }
     i
+}
+
+/// Whether line `i` reads as a headline, alone in its block, with the body's text under it.
+fn headline_over_body(lines: &[Cow<str>], i: usize) -> bool {
+    let Some(title) = lines.get(i) else {
+        return false;
+    };
+    is_headline_like(title)
+        && title.words().nth(1).is_some()
+        && !is_table_row(title)
+        && residue(title).is_none()
+        && !joins_residue(&[(i + 1, title)])
+        && dateline(title).is_none()
+        && !matches!(
+            title.words().last().map(lower_word).as_deref(),
+            Some("for" | "of" | "the" | "a" | "an" | "to" | "and" | "in" | "on" | "at" | "with")
+        )
+        && lines.get(i + 1).is_some_and(|l| l.is_empty())
+        && lines[i + 1..].iter().any(|l| !l.is_empty())
 }
 
 /// Residue that may stand over the headline, where a headline might look like residue
@@ -7653,6 +7712,37 @@ mod tests {
             let c = convert("a.txt", &format!("{title}\n\nThe talks resumed.\n"));
             assert_eq!(c.title, title);
             assert_eq!(c.text(), "The talks resumed.");
+        }
+        // Other residue goes too when a headline stands under it, alone, over the body.
+        for top in [
+            "Follow us on Reddit and YouTube",
+            "Report this ad",
+            "Tagged with: Money / Interest rates",
+        ] {
+            let c = convert(
+                "a.txt",
+                &format!("{top}\n\nTalks resume in Doha\n\nThe talks resumed.\n"),
+            );
+            assert_eq!(c.title, "Talks resume in Doha", "{top:?}: {:?}", c.removed);
+            assert_eq!(c.text(), "The talks resumed.", "{top:?}");
+        }
+        // Not when what stands under it is not a headline (the start of a paragraph, a
+        // dateline), nor over a headline in capitals: then the first line is the title.
+        for (source, title) in [
+            (
+                "Kraft cuts snack ads for children\n\nKraft said it would stop the ads for\n\nAdvertisement\n\nchildren under twelve.",
+                "Kraft cuts snack ads for children",
+            ),
+            (
+                "Kraft cuts snack ads for children\n\nCHICAGO, March 3 - Kraft said\n\nit would stop the ads.",
+                "Kraft cuts snack ads for children",
+            ),
+            (
+                "SHARE TRADING IN CHEUNG KONG GROUP SUSPENDED\n\nJoin Harbour Post's Telegram and WhatsApp channels to keep up to date with latest news and events\n\nHONG KONG, March 1 - Trading was suspended.",
+                "SHARE TRADING IN CHEUNG KONG GROUP SUSPENDED",
+            ),
+        ] {
+            assert_eq!(convert("a.txt", source).title, title, "{source:?}");
         }
         // A file of furniture only keeps its first line as the title.
         assert_eq!(
