@@ -219,7 +219,27 @@ pub fn convert_in(path: &str, raw: &str, headlines: &Headlines) -> Conversion {
                 .collect()
         },
     };
-    conv.blocks = body_blocks(&body, &cuts, &mut conv.removed);
+    // Residue glued onto the end of a paragraph's last line stands apart, as if on its own
+    // line under it (where the rules for lines glued under a paragraph judge it).
+    let mut apart = Vec::with_capacity(body.len() + 4);
+    for (k, &(n, line)) in body.iter().enumerate() {
+        let last_of_block = body.get(k + 1).is_none_or(|&(_, next)| next.is_empty());
+        match (last_of_block && cuts.get(n).is_none())
+            .then(|| glued_residue_at(line))
+            .flatten()
+        {
+            Some((at, reason)) => {
+                conv.removed.push(Removal {
+                    line: n,
+                    text: line[at..].trim().to_string(),
+                    reason,
+                });
+                apart.push((n, line[..at].trim_end()));
+            }
+            None => apart.push((n, line)),
+        }
+    }
+    conv.blocks = body_blocks(&apart, &cuts, &mut conv.removed);
     // A by-line the page left in the body names the author, when the header does not.
     if conv.header.author.is_none()
         && let Some(byline) = conv.removed.iter().find(|r| r.reason == BYLINE)
@@ -352,6 +372,211 @@ fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
         ));
     }
     i
+}
+
+/// Where residue glued onto the end of a line of the article starts: after the end of a
+/// sentence (`... won. | example.com © 2007`, `... rose 5 pct.Read More »`) or at a copyright
+/// notice (`... Products Inc COPYRIGHT 2022 ...`), with only residue after it.
+fn glued_residue_at(line: &str) -> Option<(usize, &'static str)> {
+    if line.len() < 24 {
+        return None;
+    }
+    // (Most lines end in a sentence of the article, and are let go at once: the last piece,
+    // after the last end of a sentence, must be short and have a word only a web page uses,
+    // a sign or an address, or not end as a sentence does.)
+    let bytes = line.as_bytes();
+    let last_end = bytes[..bytes.len() - 1]
+        .iter()
+        .rposition(|&b| matches!(b, b'.' | b'!' | b'?' | b')' | 0xA9 | 0xA6));
+    let last = match last_end {
+        Some(e) => &line[line.ceil_char_boundary(e + 1)..],
+        None => line,
+    };
+    // (A copyright notice may end with a sentence of its own: `All rights reserved.`)
+    let notice = || {
+        let end = &line[line.floor_char_boundary(line.len().saturating_sub(200))..];
+        end.contains('©') || end.contains("opyright") || end.contains("OPYRIGHT")
+    };
+    let sentence = ends_a_sentence(last);
+    if (sentence && (last.len() > 120 || last.bytes().filter(|&b| b == b' ').count() > 12)
+        || !sentence && last.ends_with(':'))
+        && !notice()
+    {
+        return None;
+    }
+    glued_residue_past(line, last, notice())
+}
+
+/// [`glued_residue_at`], past its first look at the line's `last` piece.
+#[cold]
+#[inline(never)]
+fn glued_residue_past<'a>(
+    line: &'a str,
+    last: &str,
+    notice: bool,
+) -> Option<(usize, &'static str)> {
+    if !notice && !glued_piece_may_be_residue(last) {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    // Where a piece of residue could start, in the last 200 bytes (residue is short).
+    let mut starts = Vec::new();
+    let mut from = line.len().saturating_sub(201);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    for (i, c) in line[from..].char_indices().map(|(i, c)| (i + from, c)) {
+        match c {
+            '.' | '!' | '?' | '…' => {
+                let mut j = i + c.len_utf8();
+                while let Some(q) = line[j..].chars().next()
+                    && matches!(q, '"' | '\'' | '’' | '”' | ')')
+                {
+                    j += q.len_utf8();
+                }
+                // (`U.S. copyright law`, `3.5`, `Inc.,`: no sentence ends there. One starts
+                // with a capital or a sign, `©` or `→`.)
+                let rest = line[j..].trim_start();
+                let opens = rest.chars().next().is_some_and(|next| {
+                    next.is_uppercase()
+                        || !next.is_alphanumeric()
+                            && !matches!(next, ',' | ';' | ':' | '.' | '"' | '\'' | '’' | '”')
+                });
+                let abbreviation = c == '.'
+                    && line[..i].rsplit(' ').next().is_some_and(|w| {
+                        w.contains('.') || w.len() <= 3 && w.starts_with(char::is_uppercase)
+                    });
+                if opens && !(abbreviation && rest.starts_with(char::is_alphanumeric)) {
+                    starts.push(j);
+                }
+            }
+            '©' | '(' | 'C' if i > 0 && bytes[i - 1] == b' ' => {
+                let rest = &line[i..];
+                if rest.starts_with('©')
+                    || rest.starts_with("(c) ")
+                    || rest.starts_with("(C) ")
+                    || rest.starts_with("Copyright")
+                    || rest.starts_with("COPYRIGHT")
+                {
+                    starts.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    // The pieces from the end back, as long as each is residue (a copyright notice is one
+    // wherever it stands in a line, so a piece before it must be residue of its own).
+    let trim = |t: &'a str| -> &'a str {
+        t.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '—' | '–' | '-' | '·' | '•' | '/')
+        })
+    };
+    let mut cut = None;
+    let mut end = line.len();
+    // (Most lines end in a sentence of the article: a piece of residue has a word only a web
+    // page uses, a sign or an address.)
+    for &at in starts.iter().rev() {
+        let piece = trim(&line[at..end]);
+        let tail = trim(&line[at..]);
+        let reason = if matches!(piece, "" | "©" | "(c)" | "(C)") {
+            cut.map(|(_, r)| r)
+        } else {
+            // (A notice of a few words before it is its own: `example.com © 2007`.)
+            let own_notice = || {
+                notice_start(tail).is_some_and(|n| {
+                    !ends_a_sentence(&tail[..n]) && tail[..n].words().nth(3).is_none()
+                })
+            };
+            residue(piece)
+                .or_else(|| residue_pieces(piece))
+                .or_else(|| {
+                    (end < line.len())
+                        .then(|| residue(tail))
+                        .flatten()
+                        .filter(|r| own_notice() || !matches!(*r, COPYRIGHT | LEGAL))
+                })
+        };
+        let Some(reason) = reason else {
+            break;
+        };
+        cut = Some((at, reason));
+        end = at;
+    }
+    let (at, reason) = cut?;
+    let head = line[..at].trim_end();
+    if head.words().nth(2).is_none() || residue(head).is_some() {
+        return None;
+    }
+    // A line that is residue whole may be a notice of several sentences (`Cookie notice.
+    // We use cookies ...`). Only over a copyright notice, and only what reads as the
+    // article's: a sentence, a row ending in figures, a note (`... won. | example.com ©
+    // 2007`, `Record June 17 (c) ...`, `NOTE: Full name is Example Inc COPYRIGHT ...`).
+    // `Part of the Example group © Example Ltd` is the notice whole.
+    if residue(line).is_some()
+        && !is_table_row(head)
+        && (!matches!(reason, COPYRIGHT | LEGAL)
+            || head.contains('©')
+            || head.to_lowercase().contains("copyright")
+            || !(ends_a_sentence(head) && head.words().nth(4).is_some()
+                || head
+                    .words()
+                    .last()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                || head.words().take(3).any(|w| w.ends_with(':'))))
+    {
+        return None;
+    }
+    Some((at, reason))
+}
+
+/// Whether the end of a line, after its last sentence, may be residue glued on: it has a
+/// sign, an address, a word only a web page uses, or does not end as a sentence does.
+fn glued_piece_may_be_residue(piece: &str) -> bool {
+    !ends_a_sentence(piece)
+        || !piece.is_ascii()
+            && piece.chars().any(|c| {
+                !c.is_ascii()
+                    && !c.is_alphanumeric()
+                    && !matches!(c, '’' | '‘' | '“' | '”' | '–' | '—' | '…')
+            })
+        || piece.contains("http")
+        || piece.contains("www.")
+        || piece
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(furniture(&lower_word(w)), Some(Furniture::Strong(_))))
+}
+
+/// Where a copyright notice starts in `text`: at `©` or the word `copyright`, in any case.
+fn notice_start(text: &str) -> Option<usize> {
+    text.char_indices().map(|(i, _)| i).find(|&i| {
+        text[i..].starts_with('©')
+            || text.as_bytes()[i..]
+                .get(..9)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+    })
+}
+
+/// Whether a line is pieces of residue between separators (`Report this ad | Subscribe to
+/// our channel`), or residue with the labels of a site's links (`© Example Ltd | Terms |
+/// Privacy`).
+fn residue_pieces(text: &str) -> Option<&'static str> {
+    let pieces: Vec<&str> = text
+        .split(['|', '—', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let mut first = None;
+    for piece in pieces {
+        match residue(piece) {
+            Some(reason) => first = first.or(Some(reason)),
+            None if piece.words().nth(1).is_none() && is_short_label(piece) => {}
+            None => return None,
+        }
+    }
+    first
 }
 
 /// Whether line `i` reads as a headline, alone in its block, with the body's text under it.
@@ -8186,6 +8411,64 @@ mod tests {
                 text, "First paragraph.\n\nLast paragraph.",
                 "{line}: {removed:?}"
             );
+        }
+    }
+
+    #[test]
+    fn residue_glued_onto_the_end_of_a_line_goes_and_the_sentence_stays() {
+        for (source, kept) in [
+            (
+                "The budget totalled 13,800.5 billion won. | example.co.uk © 2007",
+                "The budget totalled 13,800.5 billion won.",
+            ),
+            (
+                "Payment is due April 15, 1987. — (c) Copyright Example Newspapers 2010",
+                "Payment is due April 15, 1987.",
+            ),
+            (
+                "NOTE: Full name is Example Nursery Products Inc COPYRIGHT 2022 EXAMPLE MEDIA GROUP",
+                "NOTE: Full name is Example Nursery Products Inc",
+            ),
+            (
+                "Capital available 626 mln vs 467 mln. — Enjoying this article? Support our journalism: subscribe today.",
+                "Capital available 626 mln vs 467 mln.",
+            ),
+            (
+                "The talks went on, he said.Read More »",
+                "The talks went on, he said.",
+            ),
+            (
+                "The talks went on, he said. — Report this ad | Subscribe to our YouTube channel for more videos",
+                "The talks went on, he said.",
+            ),
+            (
+                "Wrapped over\ntwo lines, the talks went on. Share this story: Facebook - X - WhatsApp",
+                "Wrapped over two lines, the talks went on.",
+            ),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}"));
+            assert_eq!(text, format!("First.\n\n{kept}"), "{source:?}: {removed:?}");
+        }
+        // The article's own words after a sentence stay, and so does a notice that is
+        // residue whole.
+        for (source, kept) in [
+            (
+                "It is protected by U.S. copyright law, the company said.",
+                "It is protected by U.S. copyright law, the company said.",
+            ),
+            (
+                "Sales rose. Share prices fell 5 pct on the news.",
+                "Sales rose. Share prices fell 5 pct on the news.",
+            ),
+            ("Part of the Example group © Example Newspapers Ltd", ""),
+        ] {
+            let (text, removed) = body(&format!("First.\n\n{source}"));
+            let expected = if kept.is_empty() {
+                "First.".to_string()
+            } else {
+                format!("First.\n\n{kept}")
+            };
+            assert_eq!(text, expected, "{source:?}: {removed:?}");
         }
     }
 
