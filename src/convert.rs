@@ -219,8 +219,7 @@ pub fn convert_in(path: &str, raw: &str, headlines: &Headlines) -> Conversion {
                 .collect()
         },
     };
-    // Residue glued onto the end of a paragraph's last line stands apart, as if on its own
-    // line under it (where the rules for lines glued under a paragraph judge it).
+    // Residue glued onto the end of a paragraph's last line goes; the line's sentences stay.
     let mut apart = Vec::with_capacity(body.len() + 4);
     for (k, &(n, line)) in body.iter().enumerate() {
         let last_of_block = body.get(k + 1).is_none_or(|&(_, next)| next.is_empty());
@@ -392,19 +391,18 @@ fn glued_residue_at(line: &str) -> Option<(usize, &'static str)> {
         Some(e) => &line[line.ceil_char_boundary(e + 1)..],
         None => line,
     };
-    // (A copyright notice may end with a sentence of its own: `All rights reserved.`)
-    let notice = || {
-        let end = &line[line.floor_char_boundary(line.len().saturating_sub(200))..];
-        end.contains('©') || end.contains("opyright") || end.contains("OPYRIGHT")
-    };
     let sentence = ends_a_sentence(last);
-    if (sentence && (last.len() > 120 || last.bytes().filter(|&b| b == b' ').count() > 12)
-        || !sentence && last.ends_with(':'))
-        && !notice()
-    {
+    let past_first_look = sentence
+        && (last.len() > 120 || last.bytes().filter(|&b| b == b' ').count() > 12)
+        || !sentence && last.ends_with(':');
+    // (A copyright notice may end with a sentence of its own: `All rights reserved.` This
+    // is `notice_start` in short, as most lines come here.)
+    let end = &line[line.floor_char_boundary(line.len().saturating_sub(200))..];
+    let notice = end.contains('©') || end.contains("opyright") || end.contains("OPYRIGHT");
+    if past_first_look && !notice {
         return None;
     }
-    glued_residue_past(line, last, notice())
+    glued_residue_past(line, last, notice)
 }
 
 /// [`glued_residue_at`], past its first look at the line's `last` piece.
@@ -421,10 +419,7 @@ fn glued_residue_past<'a>(
     let bytes = line.as_bytes();
     // Where a piece of residue could start, in the last 200 bytes (residue is short).
     let mut starts = Vec::new();
-    let mut from = line.len().saturating_sub(201);
-    while !line.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = line.ceil_char_boundary(line.len().saturating_sub(201));
     for (i, c) in line[from..].char_indices().map(|(i, c)| (i + from, c)) {
         match c {
             '.' | '!' | '?' | '…' => {
@@ -473,8 +468,6 @@ fn glued_residue_past<'a>(
     };
     let mut cut = None;
     let mut end = line.len();
-    // (Most lines end in a sentence of the article: a piece of residue has a word only a web
-    // page uses, a sign or an address.)
     for &at in starts.iter().rev() {
         let piece = trim(&line[at..end]);
         let tail = trim(&line[at..]);
@@ -515,8 +508,7 @@ fn glued_residue_past<'a>(
     if residue(line).is_some()
         && !is_table_row(head)
         && (!matches!(reason, COPYRIGHT | LEGAL)
-            || head.contains('©')
-            || head.to_lowercase().contains("copyright")
+            || notice_start(head).is_some()
             || !(ends_a_sentence(head) && head.words().nth(4).is_some()
                 || head
                     .words()
@@ -590,10 +582,7 @@ fn headline_over_body(lines: &[Cow<str>], i: usize) -> bool {
         && residue(title).is_none()
         && !joins_residue(&[(i + 1, title)])
         && dateline(title).is_none()
-        && !matches!(
-            title.words().last().map(lower_word).as_deref(),
-            Some("for" | "of" | "the" | "a" | "an" | "to" | "and" | "in" | "on" | "at" | "with")
-        )
+        && !ends_mid_sentence(&title.to_lowercase())
         && lines.get(i + 1).is_some_and(|l| l.is_empty())
         && lines[i + 1..].iter().any(|l| !l.is_empty())
 }
