@@ -219,26 +219,7 @@ pub fn convert_in(path: &str, raw: &str, headlines: &Headlines) -> Conversion {
                 .collect()
         },
     };
-    // Residue glued onto the end of a paragraph's last line goes; the line's sentences stay.
-    let mut apart = Vec::with_capacity(body.len() + 4);
-    for (k, &(n, line)) in body.iter().enumerate() {
-        let last_of_block = body.get(k + 1).is_none_or(|&(_, next)| next.is_empty());
-        match (last_of_block && cuts.get(n).is_none())
-            .then(|| glued_residue_at(line))
-            .flatten()
-        {
-            Some((at, reason)) => {
-                conv.removed.push(Removal {
-                    line: n,
-                    text: line[at..].trim().to_string(),
-                    reason,
-                });
-                apart.push((n, line[..at].trim_end()));
-            }
-            None => apart.push((n, line)),
-        }
-    }
-    conv.blocks = body_blocks(&apart, &cuts, &mut conv.removed);
+    conv.blocks = body_blocks(body, &cuts, &mut conv.removed);
     // A by-line the page left in the body names the author, when the header does not.
     if conv.header.author.is_none()
         && let Some(byline) = conv.removed.iter().find(|r| r.reason == BYLINE)
@@ -376,17 +357,21 @@ fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
 /// Where residue glued onto the end of a line of the article starts: after the end of a
 /// sentence (`... won. | example.com © 2007`, `... rose 5 pct.Read More »`) or at a copyright
 /// notice (`... Products Inc COPYRIGHT 2022 ...`), with only residue after it.
-fn glued_residue_at(line: &str) -> Option<(usize, &'static str)> {
+///
+/// `whole` is what [`residue`] says of the whole line, when the caller knows it.
+fn glued_residue_at(
+    line: &str,
+    whole: Option<Option<&'static str>>,
+) -> Option<(usize, &'static str)> {
     if line.len() < 24 {
         return None;
     }
     // (Most lines end in a sentence of the article, and are let go at once: the last piece,
     // after the last end of a sentence, must be short and have a word only a web page uses,
     // a sign or an address, or not end as a sentence does.)
-    let bytes = line.as_bytes();
-    let last_end = bytes[..bytes.len() - 1]
-        .iter()
-        .rposition(|&b| matches!(b, b'.' | b'!' | b'?' | b')' | 0xA9 | 0xA6));
+    let bytes = &line.as_bytes()[..line.len() - 1];
+    let last_end =
+        memchr::memrchr3(b'.', b'!', b'?', bytes).max(memchr::memrchr3(b')', 0xA9, 0xA6, bytes));
     let last = match last_end {
         Some(e) => &line[line.ceil_char_boundary(e + 1)..],
         None => line,
@@ -397,12 +382,16 @@ fn glued_residue_at(line: &str) -> Option<(usize, &'static str)> {
         || !sentence && last.ends_with(':');
     // (A copyright notice may end with a sentence of its own: `All rights reserved.` This
     // is `notice_start` in short, as most lines come here.)
-    let end = &line[line.floor_char_boundary(line.len().saturating_sub(200))..];
-    let notice = end.contains('©') || end.contains("opyright") || end.contains("OPYRIGHT");
+    let end = &line.as_bytes()[line.len().saturating_sub(200)..];
+    let notice = memchr::memchr3_iter(0xA9, b'y', b'Y', end).any(|i| {
+        let around = |from: usize, to: usize| end.get(i.wrapping_sub(from)..i + to);
+        around(1, 1) == Some("©".as_bytes())
+            || matches!(around(2, 6), Some(b"opyright" | b"OPYRIGHT"))
+    });
     if past_first_look && !notice {
         return None;
     }
-    glued_residue_past(line, last, notice)
+    glued_residue_past(line, last, notice, whole)
 }
 
 /// [`glued_residue_at`], past its first look at the line's `last` piece.
@@ -412,8 +401,17 @@ fn glued_residue_past<'a>(
     line: &'a str,
     last: &str,
     notice: bool,
+    whole: Option<Option<&'static str>>,
 ) -> Option<(usize, &'static str)> {
     if !notice && !glued_piece_may_be_residue(last) {
+        return None;
+    }
+    // (A line that is residue whole, and has neither a copyright notice nor figures, is
+    // residue whole: there is no sentence or row of the article's before a notice there.)
+    if !notice
+        && whole.is_some_and(|w| w.is_some_and(|r| !matches!(r, COPYRIGHT | LEGAL)))
+        && !line.bytes().any(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let bytes = line.as_bytes();
@@ -497,15 +495,14 @@ fn glued_residue_past<'a>(
     }
     let (at, reason) = cut?;
     let head = line[..at].trim_end();
-    if head.words().nth(2).is_none() || residue(head).is_some() {
-        return None;
-    }
+    // (What stays is three words or more.)
+    head.words().nth(2)?;
     // A line that is residue whole may be a notice of several sentences (`Cookie notice.
     // We use cookies ...`). Only over a copyright notice, and only what reads as the
     // article's: a sentence, a row ending in figures, a note (`... won. | example.com ©
     // 2007`, `Record June 17 (c) ...`, `NOTE: Full name is Example Inc COPYRIGHT ...`).
     // `Part of the Example group © Example Ltd` is the notice whole.
-    if residue(line).is_some()
+    if whole.unwrap_or_else(|| residue(line)).is_some()
         && !is_table_row(head)
         && (!matches!(reason, COPYRIGHT | LEGAL)
             || notice_start(head).is_some()
@@ -516,6 +513,10 @@ fn glued_residue_past<'a>(
                     .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
                 || head.words().take(3).any(|w| w.ends_with(':'))))
     {
+        return None;
+    }
+    // (Nor is a line whose sentence is residue too.)
+    if residue(head).is_some() {
         return None;
     }
     Some((at, reason))
@@ -1034,41 +1035,66 @@ fn is_link_filler(piece: &str, before: bool) -> bool {
 }
 
 /// Body lines to blocks: residue removed, wrapped lines joined, doubled words repaired.
-fn body_blocks(lines: &[(usize, &str)], cuts: &Cuts, removed: &mut Vec<Removal>) -> Vec<Block> {
-    // Group lines into raw blocks separated by blank lines (runs of `lines`, not copies).
-    let mut raw: Vec<&[(usize, &str)]> = Vec::new();
+fn body_blocks(
+    mut lines: Vec<(usize, &str)>,
+    cuts: &Cuts,
+    removed: &mut Vec<Removal>,
+) -> Vec<Block> {
+    // Group lines into blocks separated by blank lines (runs of `lines`, not copies).
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     for (k, &(_, line)) in lines.iter().enumerate() {
         if line.is_empty() {
             if start < k {
-                raw.push(&lines[start..k]);
+                spans.push(start..k);
             }
             start = k + 1;
         }
     }
     if start < lines.len() {
-        raw.push(&lines[start..]);
+        spans.push(start..lines.len());
     }
 
     // Drop residue: whole blocks first, then runs of headlines under a heading, then buttons
     // beside residue, then marker lines inside the blocks that stay.
     // Boxes of links to the archive's other articles first (their lines need no other look),
     // and a label alone over one.
-    let titled: Vec<bool> = raw
+    let titled: Vec<bool> = spans
         .iter()
-        .map(|b| !cuts.cuts.is_empty() && cuts.is_box(b))
+        .map(|b| !cuts.cuts.is_empty() && cuts.is_box(&lines[b.clone()]))
         .collect();
-    let mut reasons: Vec<Option<&'static str>> = raw
+    let mut reasons: Vec<Option<&'static str>> = spans
         .iter()
         .zip(&titled)
         .map(|(b, &titled)| {
             if titled {
                 Some(RELATED)
             } else {
-                block_residue(b)
+                block_residue(&lines[b.clone()])
             }
         })
         .collect();
+    // Residue glued onto the end of a block's last line goes, and the line's sentences stay;
+    // the block is judged again without it. (A block of one line, no table, is what the line
+    // is.)
+    for ((b, reason), &titled) in spans.iter().zip(&mut reasons).zip(&titled) {
+        let (n, line) = lines[b.end - 1];
+        if titled || cuts.get(n).is_some() {
+            continue;
+        }
+        let whole = (b.len() == 1 && !is_pipe_table(&lines[b.clone()])).then_some(*reason);
+        if let Some((at, why)) = glued_residue_at(line, whole) {
+            removed.push(Removal {
+                line: n,
+                text: line[at..].trim().to_string(),
+                reason: why,
+            });
+            lines[b.end - 1].1 = line[..at].trim_end();
+            *reason = block_residue(&lines[b.clone()]);
+        }
+    }
+    let lines = &lines[..];
+    let mut raw: Vec<&[(usize, &str)]> = spans.iter().map(|b| &lines[b.clone()]).collect();
     for k in 1..raw.len() {
         // (Not when the box has its own.)
         if titled[k]
@@ -6862,12 +6888,12 @@ fn word_gaps(x: u64) -> u64 {
 /// has the high bit of every byte that fits set, and no other bit; it is exact for every byte,
 /// as the sums never carry from one byte into the next.
 #[derive(Clone, Copy)]
-struct Eight(u64);
+pub(crate) struct Eight(pub(crate) u64);
 
 impl Eight {
     const HIGH: u64 = 0x8080_8080_8080_8080;
 
-    fn read(chunk: &[u8; 8]) -> Self {
+    pub(crate) fn read(chunk: &[u8; 8]) -> Self {
         Eight(u64::from_le_bytes(*chunk))
     }
 
@@ -6882,7 +6908,7 @@ impl Eight {
     }
 
     /// The ASCII bytes in `lo..=hi`.
-    fn ascii_within(self, lo: u8, hi: u8) -> u64 {
+    pub(crate) fn ascii_within(self, lo: u8, hi: u8) -> u64 {
         self.low_within(lo, hi) & !self.0
     }
 

@@ -5,6 +5,7 @@
 //! `Most read`) list the site's other stories, and an archive scraped from the site holds many
 //! of them: conversion uses the spans to tell such a box from the article's own words.
 
+use crate::convert::Eight;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -169,27 +170,82 @@ fn hashed_words(line: &str, words: &mut Vec<(usize, usize)>, hashes: &mut Vec<u6
         hashes.extend(words.iter().map(|&(s, e)| word_hash(&line[s..e])));
         return;
     }
+    // Eight bytes at a time: the edges of the runs of letters and digits, a bit each.
     let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+    let mut push = |start: usize, end: usize| {
+        words.push((start, end));
+        hashes.push(ascii_hash(bytes, start, end));
+    };
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    let (mut in_word, mut start) = (false, 0);
+    for (n, chunk) in chunks.iter().enumerate() {
+        let alnum = alphanumeric(Eight::read(chunk).0);
+        let mut edges = alnum ^ (alnum << 8 | u64::from(in_word) << 7);
+        while edges != 0 {
+            let i = n * 8 + (edges.trailing_zeros() / 8) as usize;
+            edges &= edges - 1;
+            if in_word {
+                push(start, i);
+            } else {
+                start = i;
+            }
+            in_word = !in_word;
         }
-        let start = i;
-        let mut hash = FNV_OFFSET;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            hash ^= u64::from(bytes[i].to_ascii_lowercase());
-            hash = hash.wrapping_mul(FNV_PRIME);
-            i += 1;
+    }
+    for (i, b) in rest
+        .iter()
+        .enumerate()
+        .map(|(k, b)| (bytes.len() - rest.len() + k, b))
+    {
+        if b.is_ascii_alphanumeric() != in_word {
+            if in_word {
+                push(start, i);
+            } else {
+                start = i;
+            }
+            in_word = !in_word;
         }
-        words.push((start, i));
-        hashes.push(hash);
+    }
+    if in_word {
+        push(start, bytes.len());
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// The high bit of each of eight ASCII bytes that is a letter or a digit.
+fn alphanumeric(bytes: u64) -> u64 {
+    let eight = Eight(bytes);
+    eight.ascii_within(b'0', b'9') | eight.ascii_within(b'A', b'Z') | eight.ascii_within(b'a', b'z')
+}
+
+/// Eight bytes with the ASCII capitals among them lowered; other bytes as they are.
+fn lower_ascii(bytes: u64) -> u64 {
+    bytes | Eight(bytes).ascii_within(b'A', b'Z') >> 2
+}
+
+/// The hash of the word at `start..end` of `bytes`, [`word_hash`] for plain ASCII.
+fn ascii_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut hash = (end - start) as u64;
+    let mut at = start;
+    while at < end {
+        let left = end - at;
+        // (Eight bytes read at once, those past the word masked off; near the end of the
+        // line, byte by byte.)
+        let chunk = match bytes[at..].first_chunk::<8>() {
+            Some(&eight) if left >= 8 => u64::from_le_bytes(eight),
+            Some(&eight) => u64::from_le_bytes(eight) & ((1 << (8 * left)) - 1),
+            None => bytes[at..end]
+                .iter()
+                .rev()
+                .fold(0, |last, &b| last << 8 | u64::from(b)),
+        };
+        hash = (hash ^ lower_ascii(chunk)).wrapping_mul(K).rotate_left(31);
+        at += 8;
+    }
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^ hash >> 33
+}
 
 /// The byte spans of the words of `text`: runs of letters and digits.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -213,23 +269,14 @@ fn lower_words(text: &str) -> impl Iterator<Item = Box<str>> + '_ {
     word_spans(text).map(|(s, e)| text[s..e].chars().flat_map(char::to_lowercase).collect())
 }
 
-/// A word's hash, case aside (FNV-1a over its lower-case characters).
+/// A word's hash, case aside: of the UTF-8 bytes of its lower-case characters.
 fn word_hash(word: &str) -> u64 {
-    let mut hash = FNV_OFFSET;
-    let mut mix = |c: u32| {
-        hash ^= u64::from(c);
-        hash = hash.wrapping_mul(FNV_PRIME);
-    };
     if word.is_ascii() {
-        for b in word.bytes() {
-            mix(u32::from(b.to_ascii_lowercase()));
-        }
+        ascii_hash(word.as_bytes(), 0, word.len())
     } else {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            mix(u32::from(c));
-        }
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        ascii_hash(lower.as_bytes(), 0, lower.len())
     }
-    hash
 }
 
 /// The key of a run of words: its first three words' hashes, in order.
@@ -313,5 +360,30 @@ mod tests {
             ),
             ["Bank of Japan holds rates steady again"]
         );
+    }
+
+    #[test]
+    fn words_read_eight_bytes_at_a_time_are_the_words_read_one_by_one() {
+        // Words across the eight-byte edges, at the ends, of one letter, of more than eight.
+        for line in [
+            "Also in Markets: U.S. AUTO UNION will fight, to stop job/wage cuts (2h ago)",
+            "a",
+            "",
+            "  x9 yy  ",
+            "abcdefghijklmnopqrstuvwxyz0123 END",
+            "12345678 abcdefgh.ABCDEFGH",
+            "@[`{ 09 AZ az",
+        ] {
+            let (mut words, mut hashes) = (Vec::new(), Vec::new());
+            hashed_words(line, &mut words, &mut hashes);
+            let spans: Vec<(usize, usize)> = word_spans(line).collect();
+            assert_eq!(words, spans, "{line:?}");
+            let each: Vec<u64> = spans.iter().map(|&(s, e)| word_hash(&line[s..e])).collect();
+            assert_eq!(hashes, each, "{line:?}");
+        }
+        assert_eq!(word_hash("Reuters"), word_hash("rEUTERS"));
+        assert_eq!(word_hash("ÉCOLE"), word_hash("école"));
+        assert_ne!(word_hash("abcdefgh"), word_hash("abcdefgi"));
+        assert_ne!(word_hash("ab"), word_hash("ab\0"));
     }
 }
