@@ -219,7 +219,7 @@ pub fn convert_in(path: &str, raw: &str, headlines: &Headlines) -> Conversion {
                 .collect()
         },
     };
-    conv.blocks = body_blocks(body, &cuts, &mut conv.removed);
+    conv.blocks = body_blocks(body, &cuts, headlines, &mut conv.removed);
     // A by-line the page left in the body names the author, when the header does not.
     if conv.header.author.is_none()
         && let Some(byline) = conv.removed.iter().find(|r| r.reason == BYLINE)
@@ -1038,6 +1038,7 @@ fn is_link_filler(piece: &str, before: bool) -> bool {
 fn body_blocks(
     mut lines: Vec<(usize, &str)>,
     cuts: &Cuts,
+    headlines: &Headlines,
     removed: &mut Vec<Removal>,
 ) -> Vec<Block> {
     // Group lines into blocks separated by blank lines (runs of `lines`, not copies).
@@ -1091,6 +1092,18 @@ fn body_blocks(
             });
             lines[b.end - 1].1 = line[..at].trim_end();
             *reason = block_residue(&lines[b.clone()]);
+        }
+    }
+    // A line of its own that stands on the pages of many of the archive's articles is the
+    // site's furniture, when it has a word only a web page uses and is no sentence (`Follow
+    // Example News on WhatsApp`, `Get our morning briefing in your inbox`).
+    for (b, reason) in spans.iter().zip(&mut reasons) {
+        if reason.is_none()
+            && let [(_, line)] = lines[b.clone()]
+            && headlines.is_repeated(line)
+            && is_repeated_furniture(line)
+        {
+            *reason = Some(REPEATED);
         }
     }
     let lines = &lines[..];
@@ -3941,6 +3954,22 @@ fn is_subheading(text: &str) -> bool {
 }
 
 const RELATED: &str = "related-articles footer";
+const REPEATED: &str = "line repeated on the pages of many articles";
+
+/// Whether a line that stands on many articles' pages is the site's, not the article's: a
+/// word only a web page uses, and no sentence or note (an article's `Terms were not
+/// disclosed.` or a table's `Year` repeats too).
+fn is_repeated_furniture(line: &str) -> bool {
+    // (Nor is an article's note, `Note: shr after preferred dividends`, or the dateline and
+    // first words of a daily report: `WASHINGTON, March 4 - The following proposed securities
+    // offerings were filed ...:`.)
+    !ends_a_sentence(line)
+        && !starts_with_folded(line, "note")
+        && dateline(line).is_none()
+        && line
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(furniture(&lower_word(w)), Some(Furniture::Strong(_))))
+}
 
 /// Words of a web page's furniture rather than of news prose.
 fn is_chrome_word(word: &str) -> bool {
@@ -8007,6 +8036,62 @@ mod tests {
         for line in ["- - - -", "Menu changes at the canteen"] {
             assert_between(line, line);
         }
+    }
+
+    #[test]
+    fn a_line_on_many_pages_of_the_archive_is_the_site_s_and_goes() {
+        // Three pages of one site, each with the site's line, and lines an article repeats:
+        // a note, a sentence, a table's label, a row whose figures differ from page to page.
+        let page = |title: &str, n: usize| {
+            format!(
+                "{title}\n\nShares rose on the news.\n\nBaixe o app da Example Gazette\n\n\
+                 Note: shr after preferred dividends\n\nTerms were not disclosed.\n\nYear\n\n\
+                 Revs {n}.0 mln vs 9.0 mln ADVERTISEMENT\n"
+            )
+        };
+        let pages: Vec<(String, String)> = ["Oil rises", "Gold falls", "Rates hold"]
+            .iter()
+            .enumerate()
+            .map(|(n, t)| (t.to_string(), page(t, n)))
+            .collect();
+        let text_of = |pages: &[(String, String)]| {
+            let mut headlines = Headlines::new(pages.iter().map(|(t, _)| t.as_str()));
+            let keys: Vec<Vec<u64>> = pages
+                .iter()
+                .map(|(_, p)| crate::headlines::line_keys(p))
+                .collect();
+            headlines.count_lines(
+                pages
+                    .iter()
+                    .zip(&keys)
+                    .map(|((t, _), k)| (t.as_str(), &k[..])),
+            );
+            let c = convert_in("a.txt", &pages[0].1, &headlines);
+            (c.text(), c.removed)
+        };
+        let site = "Baixe o app da Example Gazette";
+        let (got, removed) = text_of(&pages);
+        assert!(!got.contains(site), "{got}");
+        assert!(
+            removed
+                .iter()
+                .any(|r| r.reason == REPEATED && r.text == site),
+            "{removed:?}"
+        );
+        for own in [
+            "Shares rose on the news.",
+            "Note: shr after preferred dividends",
+            "Terms were not disclosed.",
+            "Year",
+            "Revs 0.0 mln vs 9.0 mln",
+        ] {
+            assert!(got.contains(own), "{own:?}: {got}");
+        }
+        // On two pages, or on three copies of one article, the line is not the site's yet.
+        let (got, _) = text_of(&pages[..2]);
+        assert!(got.contains(site), "{got}");
+        let (got, _) = text_of(&vec![pages[0].clone(); 3]);
+        assert!(got.contains(site), "{got}");
     }
 
     #[test]

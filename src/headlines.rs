@@ -23,7 +23,16 @@ pub struct Headlines {
     /// One bit for each of those hashes, folded to [`FILTER_BITS`]: most runs of words in an
     /// article start no title, and are told so here without a look into the map.
     filter: Vec<u64>,
+    /// The keys ([`line_key`]) of the short lines that stand on the pages of
+    /// [`REPEATED_ON`] or more articles of different titles: a site's own furniture.
+    repeated: std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>>,
 }
+
+/// On how many articles' pages (of different titles) a line must stand to be the site's.
+pub const REPEATED_ON: usize = 3;
+
+/// The most words of a line that is counted as the site's: furniture is short.
+const REPEATED_WORDS: usize = 24;
 
 /// The bits of the filter: 128 KiB, held in a core's cache.
 const FILTER_BITS: usize = 1 << 20;
@@ -31,6 +40,26 @@ const FILTER_BITS: usize = 1 << 20;
 /// The keys are hashes already: they are their own hash.
 #[derive(Default)]
 struct KeyHasher(u64);
+
+/// Pairs of keys: mixed into one.
+#[derive(Default)]
+struct KeyHasher2(u64);
+
+impl Hasher for KeyHasher2 {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(29) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
@@ -90,6 +119,34 @@ impl Headlines {
                 self.titles[t].len() == words.len()
                     && self.titles[t].iter().zip(&words).all(|(a, b)| **a == **b)
             })
+    }
+
+    /// Counts the short lines of each page (`pages`: title and text), and keeps those that
+    /// stand on the pages of [`REPEATED_ON`] or more articles of different titles. (One
+    /// article saved twice counts once.)
+    pub fn count_lines<'a>(&mut self, pages: impl IntoIterator<Item = (&'a str, &'a [u64])>) {
+        let mut seen: std::collections::HashSet<(u64, u64), BuildHasherDefault<KeyHasher2>> =
+            Default::default();
+        let mut count: HashMap<u64, usize, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        for (title, keys) in pages {
+            let title = line_key(title).unwrap_or(0);
+            for &key in keys {
+                if seen.insert((key, title)) {
+                    *count.entry(key).or_default() += 1;
+                }
+            }
+        }
+        self.repeated = count
+            .into_iter()
+            .filter(|&(_, n)| n >= REPEATED_ON)
+            .map(|(key, _)| key)
+            .collect();
+    }
+
+    /// Whether `line` stands on the pages of [`REPEATED_ON`] or more of the archive's
+    /// articles (see [`Headlines::count_lines`]).
+    pub fn is_repeated(&self, line: &str) -> bool {
+        !self.repeated.is_empty() && line_key(line).is_some_and(|k| self.repeated.contains(&k))
     }
 
     /// The byte spans of `line` where a title other than `own` (an index from
@@ -277,6 +334,30 @@ fn word_hash(word: &str) -> u64 {
         let lower: String = word.chars().flat_map(char::to_lowercase).collect();
         ascii_hash(lower.as_bytes(), 0, lower.len())
     }
+}
+
+/// The key of a short line (two to [`REPEATED_WORDS`] words): its words in lower case,
+/// whatever stands between them. (Figures count as written: `Revs 135.0 mln vs 119.0 mln`
+/// with `Advertisement` glued on is the article's own row.)
+pub fn line_key(line: &str) -> Option<u64> {
+    let mut key = 0u64;
+    let mut n = 0;
+    for (s, e) in word_spans(line) {
+        n += 1;
+        if n > REPEATED_WORDS {
+            return None;
+        }
+        key = (key.rotate_left(23) ^ word_hash(&line[s..e])).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    (n >= 2).then_some(key)
+}
+
+/// The keys of the short lines of a text, each once.
+pub fn line_keys(text: &str) -> Vec<u64> {
+    let mut keys: Vec<u64> = text.lines().filter_map(line_key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The key of a run of words: its first three words' hashes, in order.

@@ -119,10 +119,24 @@ pub fn title_of(source: &Source) -> Option<String> {
 
 /// The titles of the sources of an archive, for telling boxes of links to them in the body of
 /// a plain-text source.
+///
+/// It also counts the short lines of the plain-text sources: a line that stands on the pages
+/// of many articles is the site's furniture (`Follow our live coverage on WhatsApp`).
 pub fn headlines(sources: &[&Source]) -> Headlines {
     use rayon::prelude::*;
-    let titles: Vec<String> = sources.par_iter().filter_map(|s| title_of(s)).collect();
-    Headlines::new(titles.iter().map(String::as_str))
+    let read: Vec<(String, Vec<u64>)> = sources
+        .par_iter()
+        .filter_map(|s| {
+            let keys = match s.kind {
+                SourceKind::Text => crate::headlines::line_keys(&s.text),
+                SourceKind::Markdown => Vec::new(),
+            };
+            Some((title_of(s)?, keys))
+        })
+        .collect();
+    let mut headlines = Headlines::new(read.iter().map(|(t, _)| t.as_str()));
+    headlines.count_lines(read.iter().map(|(t, k)| (t.as_str(), k.as_slice())));
+    headlines
 }
 
 /// Parses one source of an archive whose titles are `headlines`, keeping the conversion of a
