@@ -326,6 +326,19 @@ fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
                 }
                 i = j;
             }
+            // A page's head the rules above do not know (the site's name, a row of its
+            // sections, a date) may still stand over the headline: the headline is then the
+            // line just over the article's first paragraph.
+            if let Some((title, head)) = title_over_body(lines, i) {
+                for k in head {
+                    conv.removed.push(Removal {
+                        line: k + 1,
+                        text: lines[k].to_string(),
+                        reason: NAVIGATION,
+                    });
+                }
+                i = title;
+            }
             if i < lines.len() {
                 conv.title = lines[i].to_string();
                 i += 1;
@@ -352,6 +365,206 @@ fn read_head(path: &str, lines: &[Cow<str>], conv: &mut Conversion) -> usize {
         ));
     }
     i
+}
+
+/// The headline under a page's head that the residue rules do not know, with the head's
+/// lines: when line `first` (the title so far) is followed, before the article's first
+/// paragraph, by a line that reads as a headline, and every line from `first` down to it is
+/// the page's (short, no sentence, no row of figures, none that may be the headline), half
+/// of them at least known furniture: residue, a banner, a menu row, a breadcrumb or a date.
+fn title_over_body(lines: &[Cow<str>], first: usize) -> Option<(usize, Vec<usize>)> {
+    const LOOK: usize = 24;
+    let end = lines.len().min(first + LOOK);
+    // (A full stop inside a line, not an abbreviation's: `U.S. AUTO`, `Inc. said`.)
+    let stop_inside = |l: &str, then_capital: bool| {
+        l.match_indices(". ").any(|(at, _)| {
+            let word = l[..at].rsplit(' ').next().unwrap_or("");
+            word.chars().count() > 3
+                && !word.contains('.')
+                && (!then_capital || l[at + 2..].starts_with(char::is_uppercase))
+        })
+    };
+    let sentence_inside = |l: &str| stop_inside(l, true);
+    // The blocks of the page's top (runs of lines between blank ones) down to the first
+    // paragraph, and which of them are residue as a whole (a consent banner).
+    let numbered = |b: &std::ops::Range<usize>| -> Vec<(usize, &str)> {
+        b.clone().map(|j| (j + 1, &*lines[j])).collect()
+    };
+    // (A banner opens with its own words or a rule, not with a headline over a line of
+    // residue.)
+    let is_banner = |b: &std::ops::Range<usize>| {
+        let top: &str = &lines[b.start];
+        b.len() > 1
+            && (top.words().nth(3).is_none()
+                || names_banner_or_copyright(top)
+                || residue(top).is_some())
+            && block_residue(&numbered(b)).is_some()
+    };
+    // The first paragraph: a block that opens with a dateline, or twelve words or more of
+    // prose with a sentence's end.
+    let prose = |b: &std::ops::Range<usize>| {
+        let top: &str = &lines[b.start];
+        let text = join_lines(&numbered(b));
+        (dateline(top).is_some()
+            || text.words().nth(11).is_some()
+                && text.contains(char::is_lowercase)
+                && (ends_a_sentence(&text) || sentence_inside(&text)))
+            && !is_table_row(top)
+            && !is_menu_row(top)
+            && residue(top).is_none()
+    };
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut banner: Vec<bool> = Vec::new();
+    let mut k = first;
+    let body = loop {
+        while k < end && lines[k].is_empty() {
+            k += 1;
+        }
+        if k >= end {
+            return None;
+        }
+        let stop = (k..lines.len())
+            .find(|&j| lines[j].is_empty())
+            .unwrap_or(lines.len());
+        let block = k..stop;
+        k = stop;
+        // (Most articles: the title alone, then the first paragraph, looked at in short.)
+        if blocks.len() == 1 && blocks[0].len() == 1 {
+            let top: &str = &lines[block.start];
+            let last: &str = &lines[block.end - 1];
+            if dateline(top).is_some()
+                || top.words().nth(11).is_some()
+                    && top.contains(char::is_lowercase)
+                    && ends_a_sentence(last)
+            {
+                return None;
+            }
+        }
+        if !blocks.is_empty() && prose(&block) && !is_banner(&block) {
+            break block.start;
+        }
+        banner.push(is_banner(&block));
+        blocks.push(block);
+    };
+    let in_banner = |k: usize| {
+        blocks
+            .iter()
+            .zip(&banner)
+            .any(|(b, &banner)| banner && b.contains(&k))
+    };
+    // The line just over it, past lines of the page's own (a date, `Text size`, a by-line,
+    // a banner and its buttons).
+    let meta = |k: usize| {
+        let l: &str = &lines[k];
+        l.is_empty()
+            || in_banner(k)
+            || residue(l).is_some()
+            || is_button(l)
+            || l.words().nth(2).is_none()
+            || is_date_line(l)
+    };
+    let title = (first..body).rev().find(|&k| !meta(k))?;
+    let headline = &lines[title];
+    if title == first
+        || !is_headline_like(headline)
+        || headline.words().nth(2).is_none()
+        || headline.words().nth(16).is_some()
+        || stop_inside(headline, false)
+        || ends_mid_sentence(&headline.to_lowercase())
+        || !headline.starts_with(char::is_alphanumeric)
+        || is_menu_row(headline)
+        || is_byline(headline)
+        || dateline(headline).is_some()
+    {
+        return None;
+    }
+    // The lines over it are the page's: known furniture (residue, a banner, a menu, a
+    // breadcrumb, a date), or short lines that say no sentence; known ones at least half.
+    // None may be the headline itself: four words or more, without a site's separators
+    // (`LOUISIANA PACIFIC <LPX> TO BUY WALLBOARD PLANT` over `Lesezeit: 13 Minuten`, `MIDWEST
+    // GRAIN FUTURES 11:00 EDT` over a banner, `Arsenal through on penalties` over a first
+    // paragraph of four words), or three in capitals (`TALKING POINT/BANK STOCKS`).
+    let known = |k: usize| {
+        let l: &str = &lines[k];
+        in_banner(k)
+            || residue(l).is_some()
+            || furniture_over_title(l).is_some()
+            || is_page_furniture(l)
+            || is_breadcrumb(l)
+            || is_menu_row(l)
+            || is_date_line(l)
+    };
+    let short = |l: &str| {
+        l.words().nth(10).is_none()
+            && !ends_a_sentence(l)
+            && !sentence_inside(l)
+            && dateline(l).is_none()
+            && !(is_table_row(l) && l.contains(|c: char| c.is_ascii_digit()))
+    };
+    let capitals = |l: &str| {
+        l.contains(char::is_uppercase)
+            && !l.contains(char::is_lowercase)
+            && l.words().nth(2).is_some()
+    };
+    let may_be_headline = |k: usize| {
+        let l: &str = &lines[k];
+        !in_banner(k)
+            && furniture_over_title(l).is_none()
+            && (!is_date_line(l) || capitals(l))
+            && (l.words().nth(3).is_some() || capitals(l))
+            && !l.contains(['—', '–', '|', '│', '·', '•'])
+            && is_headline_like(l)
+    };
+    let head: Vec<usize> = (first..title).filter(|&k| !lines[k].is_empty()).collect();
+    let known_lines = head.iter().filter(|&&k| known(k)).count();
+    (head
+        .iter()
+        .all(|&k| (known(k) || short(&lines[k])) && !may_be_headline(k))
+        && known_lines * 2 >= head.len())
+    .then_some((title, head))
+}
+
+/// Whether a line is a row of a site's sections or links: three items or more between
+/// separators (or wide gaps), each of one to three words that start in capitals, without
+/// figures or a sentence's stops (`Home — UK — World — Sport`, `Logga in · Mitt konto`).
+fn is_menu_row(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split(['|', '│', '—', '–', '·', '•', '»', '›', '/', '\t'])
+        .flat_map(|p| p.split("  "))
+        .flat_map(|p| p.split("::"))
+        .flat_map(|p| p.split(">>"))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    items.len() >= 3
+        && items.iter().all(|i| {
+            (1..=3).contains(&i.words().count())
+                && i.starts_with(char::is_uppercase)
+                && !i.ends_with(['.', ',', ':', '!', '?'])
+                && !i.contains(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// Whether a short line is a date or a time stamp (`Published: 21 Jun 2022, 08:44`,
+/// `Updated January 13, 2025`, `2018-03-23`, `Geplaatst 09-04-2024`): a month and a year, a
+/// day, month and year in figures, or a time. (`CPI UP 0.3 PCT IN MARCH` and `1987-89` are
+/// none.)
+fn is_date_line(line: &str) -> bool {
+    let tokens = || {
+        line.words()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    line.words().nth(7).is_none()
+        && (tokens().any(|w| crate::date::month_number(w).is_some())
+            && tokens().any(|w| year(w) && w.bytes().all(|b| b.is_ascii_digit()))
+            || tokens().any(|w| {
+                let parts: Vec<&str> = w.split(['-', '/', '.', ':']).collect();
+                let figures = parts
+                    .iter()
+                    .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+                figures && (parts.len() == 3 || parts.len() == 2 && w.contains(':'))
+            }))
 }
 
 /// Where residue glued onto the end of a line of the article starts: after the end of a
@@ -8036,6 +8249,71 @@ mod tests {
         for line in ["- - - -", "Menu changes at the canteen"] {
             assert_between(line, line);
         }
+    }
+
+    #[test]
+    fn a_page_s_head_over_the_headline_goes_and_the_headline_is_the_title() {
+        let body = "CHARLOTTE, N.C., June 1 - Coca-Cola Bottling Co Consolidated said it has\n\
+                    agreed to sell its Canadian unit.\n\nThe price was not disclosed.";
+        let head = "Northfield Courier | northfieldcourier.co.uk\nPrint edition — Today's paper\n\
+                    Home — UK — Weather — News — Travel — World\nPublished: 21 Jun 2022, 08:44\n";
+        let c = convert(
+            "a.txt",
+            &format!("{head}\nCOKE CONSOLIDATED TO SELL CANADA UNIT\n\n{body}\n"),
+        );
+        assert_eq!(c.title, "COKE CONSOLIDATED TO SELL CANADA UNIT");
+        assert!(
+            c.text().starts_with("CHARLOTTE, N.C., June 1 - "),
+            "{}",
+            c.text()
+        );
+        assert!(
+            c.removed
+                .iter()
+                .any(|r| r.text.starts_with("Northfield Courier"))
+        );
+        // The headline stays the title where what stands between it and the body may be the
+        // article's or a banner's: a by-line and reading time under it, a first paragraph of
+        // four words, a sub-heading, a consent banner.
+        let stays = [
+            (
+                "LOUISIANA PACIFIC <LPX> TO BUY WALLBOARD PLANT",
+                "Von Priya Brennan, Wirtschaftsredakteur  22. November 2017\n\
+                 Lesezeit: 13 Minuten\n\n",
+            ),
+            (
+                "Arsenal through on penalties",
+                "\nArsenal win 4-2 on penalties\n\n",
+            ),
+            ("Home phones face a new future", "\nWhat happens next\n\n"),
+            (
+                "MIDWEST GRAIN FUTURES 11:00 EDT",
+                "\nPrivacy notice\nOur partners and we process personal data such as IP \
+                 addresses to show you ads.\nI agree   Options\n\n",
+            ),
+            (
+                "TALKING POINT/BANK STOCKS",
+                "\nClick to enlarge\nOfficials arrive for talks — Rex Features\n\n",
+            ),
+        ];
+        for (title, between) in stays {
+            let c = convert("a.txt", &format!("{title}\n{between}{body}\n"));
+            assert_eq!(c.title, title, "{:?}", c.removed);
+            assert!(
+                c.text().ends_with("The price was not disclosed."),
+                "{}",
+                c.text()
+            );
+        }
+        let c = convert(
+            "a.txt",
+            &format!("Arsenal through on penalties\n\nArsenal win 4-2 on penalties\n\n{body}"),
+        );
+        assert!(
+            c.text().starts_with("Arsenal win 4-2 on penalties"),
+            "{}",
+            c.text()
+        );
     }
 
     #[test]
