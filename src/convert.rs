@@ -1195,11 +1195,14 @@ fn headline_cut(line: &str, spans: &[(usize, usize)]) -> Option<Cut> {
                 return None;
             }
             // A label between the last sentence and the titles goes with them (`... it said.
-            // Also in Markets:`).
+            // Also in Markets:`), glued on or not (`... Duffy.See also:`).
             let end = text
                 .match_indices(['.', '!', '?'])
                 .map(|(i, _)| i + 1)
-                .filter(|&i| text[i..].starts_with(' ') && is_link_filler(&text[i..], true))
+                .filter(|&i| {
+                    text[i..].starts_with(|c: char| c == ' ' || c.is_uppercase())
+                        && is_link_filler(&text[i..], true)
+                })
                 .min()
                 .unwrap_or(text.len());
             Some(Cut::Keep(0, text[..end].trim_end().len()))
@@ -1222,8 +1225,13 @@ fn is_link_filler(piece: &str, before: bool) -> bool {
     if core.is_empty() || core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    // (A label is a few words, and no sentence: `... it said. See also:` is the article's.)
-    if core.words().nth(6).is_some() || core.contains(". ") {
+    // (A label is a few words, and no sentence: `... it said. See also:` is the article's,
+    // and so is `... losses.See also:`, where `U.S.` is no sentence's end.)
+    let glued_stop = core.match_indices('.').any(|(at, _)| {
+        let word = core[..at].rsplit(' ').next().unwrap_or("");
+        core[at + 1..].starts_with(char::is_uppercase) && word.len() > 3 && !word.contains('.')
+    });
+    if core.words().nth(6).is_some() || core.contains(". ") || glued_stop {
         return false;
     }
     if is_listing_meta(core) || is_counter(core) {
@@ -8410,6 +8418,10 @@ mod tests {
         let glued = [
             (
                 "Growers expect losses. See also: Strikes close three ports in the north",
+                "Growers expect losses.",
+            ),
+            (
+                "Growers expect losses.See also: Strikes close three ports in the north",
                 "Growers expect losses.",
             ),
             ("Pay May 15 COPPER PRICES FALL ON WEAK DEMAND", "Pay May 15"),
