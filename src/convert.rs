@@ -708,8 +708,8 @@ fn glued_residue_past<'a>(
     }
     let (at, reason) = cut?;
     let head = line[..at].trim_end();
-    // (What stays is three words or more.)
-    head.words().nth(2)?;
+    // (What stays has a word at least: `Year Advertisement` is a table's label.)
+    head.words().next()?;
     // A line that is residue whole may be a notice of several sentences (`Cookie notice.
     // We use cookies ...`). Only over a copyright notice, and only what reads as the
     // article's: a sentence, a row ending in figures, a note (`... won. | example.com ©
@@ -8827,6 +8827,7 @@ mod tests {
                 "The talks went on, he said.Read More »",
                 "The talks went on, he said.",
             ),
+            ("Talks resumed.Read More »", "Talks resumed."),
             (
                 "The talks went on, he said. — Report this ad | Subscribe to our YouTube channel for more videos",
                 "The talks went on, he said.",
