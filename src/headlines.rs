@@ -41,26 +41,6 @@ const FILTER_BITS: usize = 1 << 20;
 #[derive(Default)]
 struct KeyHasher(u64);
 
-/// Pairs of keys: mixed into one.
-#[derive(Default)]
-struct KeyHasher2(u64);
-
-impl Hasher for KeyHasher2 {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(29) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -125,13 +105,14 @@ impl Headlines {
     /// stand on the pages of [`REPEATED_ON`] or more articles of different titles. (One
     /// article saved twice counts once.)
     pub fn count_lines<'a>(&mut self, pages: impl IntoIterator<Item = (&'a str, &'a [u64])>) {
-        let mut seen: std::collections::HashSet<(u64, u64), BuildHasherDefault<KeyHasher2>> =
+        // (Each line's key and its page's title, mixed into one key.)
+        let mut seen: std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>> =
             Default::default();
         let mut count: HashMap<u64, usize, BuildHasherDefault<KeyHasher>> = HashMap::default();
         for (title, keys) in pages {
             let title = line_key(title).unwrap_or(0);
             for &key in keys {
-                if seen.insert((key, title)) {
+                if seen.insert((key ^ title.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15)) {
                     *count.entry(key).or_default() += 1;
                 }
             }
