@@ -4,6 +4,10 @@
 //! byte spans where a title stands in it whole. A page's boxes of links (`Related: <headline>`,
 //! `Most read`) list the site's other stories, and an archive scraped from the site holds many
 //! of them: conversion uses the spans to tell such a box from the article's own words.
+//!
+//! It also knows the short lines that stand on the pages of many of the archive's articles
+//! ([`Headlines::count_lines`]): a site's own furniture, which conversion drops when it has a
+//! web page's words and is no sentence.
 
 use crate::convert::Eight;
 use std::collections::HashMap;
