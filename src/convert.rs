@@ -536,13 +536,7 @@ fn is_menu_row(line: &str) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    items.len() >= 3
-        && items.iter().all(|i| {
-            (1..=3).contains(&i.words().count())
-                && i.starts_with(char::is_uppercase)
-                && !i.ends_with(['.', ',', ':', '!', '?'])
-                && !i.contains(|c: char| c.is_ascii_digit())
-        })
+    items.len() >= 3 && items.iter().all(|i| is_section_name(i))
 }
 
 /// Whether a short line is a date or a time stamp (`Published: 21 Jun 2022, 08:44`,
@@ -747,9 +741,13 @@ fn glued_piece_may_be_residue(piece: &str) -> bool {
             })
         || piece.contains("http")
         || piece.contains("www.")
-        || piece
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(furniture(&lower_word(w)), Some(Furniture::Strong(_))))
+        || has_web_word(piece)
+}
+
+/// Whether `text` has a word only a web page uses (`newsletter`, `cookies`, `WhatsApp`).
+fn has_web_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(furniture(&lower_word(w)), Some(Furniture::Strong(_))))
 }
 
 /// Where a copyright notice starts in `text`: at `©` or the word `copyright`, in any case.
@@ -2378,13 +2376,16 @@ fn is_breadcrumb(line: &str) -> bool {
         return false;
     };
     let items: Vec<&str> = line.split(mark).map(str::trim).collect();
-    (2..=5).contains(&items.len())
-        && items.iter().all(|i| {
-            (1..=3).contains(&i.words().count())
-                && i.starts_with(char::is_uppercase)
-                && !i.ends_with(['.', ',', ':', '!', '?'])
-                && !i.contains(|c: char| c.is_ascii_digit())
-        })
+    (2..=5).contains(&items.len()) && items.iter().all(|i| is_section_name(i))
+}
+
+/// Whether a piece of a row of links names a section or page: one to three words that start in
+/// capitals, without figures or a sentence's stops (`Home`, `Latin America`, `Mitt konto`).
+fn is_section_name(item: &str) -> bool {
+    (1..=3).contains(&item.words().count())
+        && item.starts_with(char::is_uppercase)
+        && !item.ends_with(['.', ',', ':', '!', '?'])
+        && !item.contains(|c: char| c.is_ascii_digit())
 }
 
 /// The page's own furniture, one piece or several on a line: skip links (`Skip to main
@@ -4187,9 +4188,7 @@ fn is_repeated_furniture(line: &str) -> bool {
     !ends_a_sentence(line)
         && !starts_with_folded(line, "note")
         && dateline(line).is_none()
-        && line
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(furniture(&lower_word(w)), Some(Furniture::Strong(_))))
+        && has_web_word(line)
 }
 
 /// Words of a web page's furniture rather than of news prose.
